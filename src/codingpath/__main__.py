@@ -1,0 +1,5 @@
+"""`python -m codingpath` runs the CLI."""
+
+from codingpath.cli import main
+
+main()

@@ -1,0 +1,209 @@
+"""Find, load and cross-check the career data: the bundled files, optionally overlaid by an employer's.
+
+An overlay directory may hold `credentials.yaml` and/or `roles.yaml` of the same shape as the bundled
+ones. An entry whose id matches a bundled one replaces it whole; a new id is added. The merged map is
+then cross-checked as one (unknown ids, impossible requirements, progression cycles).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from .errors import DataError, Problem
+from .models import (
+    TIERS,
+    Credential,
+    CredentialsFile,
+    EducationProgram,
+    Occupation,
+    Role,
+    RolesFile,
+    Training,
+)
+from .validation import problems_from_validation
+from .yamlio import YamlDocument, load_yaml
+
+__all__ = ["Catalog", "DATA_ENV", "bundled_data_dir", "load_catalog", "slug"]
+
+DATA_ENV = "CODINGPATH_DATA"
+DATA_MAX_BYTES = 5_000_000
+
+
+def slug(text: str) -> str:
+    """'Coding Auditor' -> 'coding-auditor' (the id form of a title)."""
+    out, dash = [], False
+    for char in text.lower():
+        if char.isalnum():
+            out.append(char)
+            dash = False
+        elif not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+def bundled_data_dir() -> Path:
+    """The data directory shipped inside the package (or, in an editable install, the repo's)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "data", here.parent.parent / "data"):
+        if (candidate / "roles.yaml").is_file():
+            return candidate
+    raise DataError(Problem(str(here / "data"), "the bundled career data is missing; reinstall codingpath"))
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Which file (and which path in it) an entry came from, for error messages."""
+
+    document: YamlDocument
+    path: tuple[Any, ...]
+
+    def problem(self, subpath: tuple[Any, ...], message: str) -> Problem:
+        return self.document.problem((*self.path, *subpath), message)
+
+
+class Catalog:
+    """The merged, cross-checked career map with lookups by id, title or alias."""
+
+    def __init__(
+        self,
+        credentials: dict[str, Credential],
+        roles: dict[str, Role],
+        trainings: dict[str, Training],
+        education: tuple[EducationProgram, ...],
+        occupations: dict[str, Occupation],
+        files: tuple[str, ...] = (),
+    ) -> None:
+        self.credentials = credentials
+        self.roles = roles
+        self.trainings = trainings
+        self.education = education
+        self.occupations = occupations
+        self.files = files
+        self._role_names = {}
+        for role in roles.values():
+            for name in (role.id, role.title, *role.aliases):
+                self._role_names.setdefault(slug(name), role.id)
+        self._credential_names = {c.id.lower(): c.id for c in credentials.values()}
+        for credential in credentials.values():
+            if credential.apprentice:
+                self._credential_names.setdefault(credential.apprentice.designation.lower(), credential.id)
+
+    # -- lookups --------------------------------------------------------------------------------
+    def role_id(self, text: str) -> str | None:
+        """The role id for an id, title or alias in any case, or None."""
+        return self._role_names.get(slug(text))
+
+    def credential_id(self, text: str) -> str | None:
+        """The credential id for an acronym in any case (CPC-A gives CPC), or None."""
+        return self._credential_names.get(text.strip().lower())
+
+    def suggest_role(self, text: str) -> list[str]:
+        names = difflib.get_close_matches(slug(text), list(self._role_names), n=3, cutoff=0.6)
+        return list(dict.fromkeys(self._role_names[n] for n in names))
+
+    def suggest_credential(self, text: str) -> list[str]:
+        names = difflib.get_close_matches(text.strip().lower(), list(self._credential_names), n=3, cutoff=0.5)
+        return list(dict.fromkeys(self._credential_names[n] for n in names))
+
+    def roles_in_tier(self, tier: str) -> list[Role]:
+        return [r for r in self.roles.values() if r.tier == tier]
+
+    def leads_from(self, role_id: str) -> list[Role]:
+        """Roles whose `leads_to` names this one."""
+        return [r for r in self.roles.values() if role_id in r.leads_to]
+
+    @staticmethod
+    def tier_index(tier: str) -> int:
+        return TIERS.index(tier)  # type: ignore[arg-type]
+
+    def oldest_source_year(self) -> int | None:
+        years = [s.year for s in self.iter_sources() if s.year is not None]
+        return min(years) if years else None
+
+    def iter_sources(self):  # noqa: ANN201 - a generator of models.Source
+        from .facts import iter_sourced
+
+        for credential in self.credentials.values():
+            for _, block in iter_sourced(credential):
+                yield from block.sources
+        for role in self.roles.values():
+            yield from role.requirements.sources
+
+
+def load_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> Catalog:
+    """Load the bundled data, overlaid by `data_dir` (or $CODINGPATH_DATA), validated and cross-checked."""
+    if data_dir is None and use_env:
+        data_dir = os.environ.get(DATA_ENV) or None
+    bundled = bundled_data_dir()
+    layers = [bundled]
+    if data_dir is not None:
+        overlay = Path(data_dir)
+        if not overlay.is_dir():
+            raise DataError(Problem(str(overlay), "is not a directory of career data"))
+        if not any((overlay / n).is_file() for n in ("credentials.yaml", "roles.yaml")):
+            raise DataError(Problem(str(overlay), "holds neither credentials.yaml nor roles.yaml"))
+        layers.append(overlay)
+
+    credentials: dict[str, Credential] = {}
+    roles: dict[str, Role] = {}
+    trainings: dict[str, Training] = {}
+    occupations: dict[str, Occupation] = {}
+    education: dict[tuple[str, str], EducationProgram] = {}
+    origins: dict[tuple[str, str], Origin] = {}
+    problems: list[Problem] = []
+    files: list[str] = []
+
+    for layer in layers:
+        for name, model in (("credentials.yaml", CredentialsFile), ("roles.yaml", RolesFile)):
+            path = layer / name
+            if layer is not bundled and not path.is_file():
+                continue
+            document = load_yaml(path, max_bytes=DATA_MAX_BYTES)
+            files.append(str(path))
+            try:
+                parsed = model.model_validate(document.data)
+            except ValidationError as exc:
+                problems.extend(problems_from_validation(exc, document))
+                continue
+            local_ids: dict[str, int] = {}
+            if isinstance(parsed, CredentialsFile):
+                for i, item in enumerate(parsed.credentials):
+                    _note_duplicate(local_ids, item.id, document, ("credentials", i), problems)
+                    credentials[item.id] = item
+                    origins[("credential", item.id)] = Origin(document, ("credentials", i))
+                for i, item in enumerate(parsed.trainings):
+                    trainings[item.id] = item
+                    origins[("training", item.id)] = Origin(document, ("trainings", i))
+                for item in parsed.education:
+                    education[(item.level, item.from_level)] = item
+            else:
+                for i, item in enumerate(parsed.roles):
+                    _note_duplicate(local_ids, item.id, document, ("roles", i), problems)
+                    roles[item.id] = item
+                    origins[("role", item.id)] = Origin(document, ("roles", i))
+                for i, item in enumerate(parsed.occupations):
+                    occupations[item.code] = item
+    if problems:
+        raise DataError(problems)
+    catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files))
+    from .crosscheck import cross_check
+
+    problems = cross_check(catalog, origins)
+    if problems:
+        raise DataError(problems)
+    return catalog
+
+
+def _note_duplicate(
+    seen: dict[str, int], item_id: str, document: YamlDocument, path: tuple[Any, ...], problems: list[Problem]
+) -> None:
+    if item_id in seen:
+        problems.append(document.problem((*path, "id"), f"duplicate id {item_id!r} (also entry {seen[item_id]})"))
+    seen[item_id] = path[-1]

@@ -1,0 +1,26 @@
+"""The command-line interface: a thin layer that parses options, calls the core, renders results.
+
+Each module registers its commands on the shared `app`; none imports the core at import time, so
+`codingpath --help` and `--version` stay as cheap as Typer itself.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from . import explore  # noqa: F401  (registers next, roles, roadmap)
+from .app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except BrokenPipeError:  # `codingpath roadmap | head`: the reader left; that is not an error
+        sys.stderr.close()
+        sys.exit(0)
+    except KeyboardInterrupt:
+        sys.stderr.write("interrupted\n")
+        sys.exit(130)

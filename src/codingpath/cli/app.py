@@ -1,0 +1,68 @@
+"""The Typer application and the one place errors become messages and exit codes."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from .. import __version__
+from ..errors import CodingpathError
+
+__all__ = ["app", "print_error"]
+
+
+def print_error(exc: CodingpathError) -> None:
+    """Each problem on its own stderr line, prefixed 'error:' (or 'warning:')."""
+    problems = getattr(exc, "problems", None)
+    lines = [p.line_for_stderr() for p in problems] if problems else [f"error: {exc}"]
+    sys.stderr.write("".join(f"{line}\n" for line in lines))
+
+
+class CodingpathGroup(TyperGroup):
+    """Catches CodingpathError once for every command: one message on stderr, a mapped exit code."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(self.commands)  # keep the order commands were registered in (most used first)
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except CodingpathError as exc:
+            print_error(exc)
+            raise typer.Exit(exc.exit_code) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"codingpath {__version__}\n")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    cls=CodingpathGroup,
+    name="codingpath",
+    help=(
+        "Career planner for medical coding and health information management (HIM).\n\n"
+        "Which roles do your credentials and experience meet the published requirements for, "
+        "what is missing for the rest, and what is the fastest route to the role you want?\n\n"
+        "Example: codingpath next --profile me.yaml"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def _main(
+    version: bool = typer.Option(
+        False, "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """Career planner for medical coding and HIM."""
+

@@ -1,0 +1,100 @@
+"""Commands that explore the map: `next`, `roles`, `roadmap`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .app import app
+from .options import (
+    DataOption,
+    FormatOption,
+    OptionalProfileOption,
+    PageFormatOption,
+    ProfileOption,
+    load_data,
+    load_person,
+    show,
+    today,
+)
+
+
+@app.command("next")
+def next_command(
+    profile: ProfileOption,
+    all_roles: Annotated[bool, typer.Option("--all", "-a", help="Show every role, not only the next tier.")] = False,
+    fmt: FormatOption = "table",  # type: ignore[assignment]
+    data: DataOption = None,
+) -> None:
+    """Roles you can move to next: those whose published requirements you meet first, then the
+    rest ranked by how little is missing, with every gap spelled out.
+
+    Example: codingpath next --profile me.yaml --format json
+    """
+    from ..engine import next_roles
+    from ..render.views import next_view
+
+    catalog = load_data(data)
+    when = today()
+    loaded = load_person(profile, catalog, when)
+    person = loaded.profile
+    results = next_roles(person, catalog, when, show_all=all_roles)
+    show(next_view(results, name=person.name, source=loaded.source, current_role=person.current_role,
+                   today=when, warnings=loaded.warnings), fmt)
+
+
+@app.command("roles")
+def roles_command(
+    tier: Annotated[Optional[str], typer.Option("--tier", "-t", help="entry, mid, advanced or master.")] = None,
+    track: Annotated[Optional[str], typer.Option("--track", "-k", help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.")] = None,
+    fmt: FormatOption = "table",  # type: ignore[assignment]
+    data: DataOption = None,
+) -> None:
+    """Roles grouped by tier, optionally only one tier or track.
+
+    Example: codingpath roles --tier mid --track audit
+    """
+    from ..models import TIERS, TRACKS
+    from ..render.views import roles_view
+
+    check_choice("--tier", tier, TIERS)
+    check_choice("--track", track, TRACKS)
+    catalog = load_data(data)
+    roles = [r for r in catalog.roles.values()
+             if (tier is None or r.tier == tier.lower()) and (track is None or track.lower() in r.tracks)]
+    show(roles_view(catalog, roles), fmt)
+
+
+@app.command("roadmap")
+def roadmap_command(
+    profile: OptionalProfileOption = None,
+    fmt: PageFormatOption = "table",  # type: ignore[assignment]
+    data: DataOption = None,
+) -> None:
+    """The whole career map as one table: tier, role, credentials, experience, education and where
+    it leads. With --profile, each row is marked held, eligible or gap.
+
+    Example: codingpath roadmap --format html > roadmap.html
+    """
+    from ..engine import roadmap_statuses
+    from ..render.views import roadmap_view
+
+    catalog = load_data(data)
+    statuses, name = None, None
+    if profile is not None:
+        when = today()
+        person = load_person(profile, catalog, when).profile
+        statuses, name = roadmap_statuses(person, catalog, when), person.name
+    show(roadmap_view(catalog, statuses, name=name), fmt)
+
+
+def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """A usage error (exit 2) with a "did you mean" for a value outside `choices`."""
+    if value is None or value.lower() in choices:
+        return
+    from ..validation import did_you_mean
+
+    raise typer.BadParameter(
+        f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value.lower(), choices)}", param_hint=option
+    )

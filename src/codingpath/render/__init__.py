@@ -1,0 +1,66 @@
+"""Turn a command's result into output: a rich table, JSON, Markdown, CSV (and pages, pictures).
+
+Commands build a `View` (a JSON payload plus display tables) from core results and hand it to
+`emit`. Only the `table`, `html` and `svg` formats import rich, so a piped `--format json` never
+pays for it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from typing import Any, Literal, TextIO, assert_never
+
+__all__ = ["Format", "Table", "View", "emit"]
+
+Format = Literal["table", "json", "markdown", "csv", "html", "svg"]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A display table; `group_column` draws a rule wherever that column's value changes."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    caption: str | None = None
+    row_styles: tuple[str | None, ...] = ()
+    group_column: int | None = None
+
+
+@dataclass(frozen=True)
+class View:
+    """What a command shows: `payload` for JSON, `tables` for everything else (the first is the
+    main table, the one CSV writes), `notes` printed under the tables."""
+
+    payload: dict[str, Any]
+    tables: tuple[Table, ...]
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def emit(view: View, fmt: Format, stream: TextIO | None = None) -> None:
+    """Write a view in the chosen format."""
+    out = stream or sys.stdout
+    match fmt:
+        case "json":
+            json.dump(view.payload, out, indent=2, ensure_ascii=False, default=str)
+            out.write("\n")
+        case "markdown":
+            from .text import write_markdown
+
+            write_markdown(view, out)
+        case "csv":
+            from .text import write_csv
+
+            write_csv(view, out)
+        case "table":
+            from .rich_table import write_tables
+
+            write_tables(view, out)
+        case "html" | "svg":
+            from .rich_table import write_export
+
+            write_export(view, out, fmt)
+        case _:
+            assert_never(fmt)

@@ -1,0 +1,70 @@
+"""Rich tables for the terminal. Colour only when the stream is a terminal and NO_COLOR is unset
+(rich's own detection); piped output is plain text wrapped to 80 columns."""
+
+from __future__ import annotations
+
+from typing import TextIO
+
+from rich import box
+from rich.console import Console
+from rich.table import Table as RichTable
+
+from . import Table, View
+
+__all__ = ["console_for", "to_rich", "write_export", "write_tables"]
+
+
+def console_for(out: TextIO, *, record: bool = False, width: int | None = None) -> Console:
+    return Console(file=out, record=record, width=width, highlight=False, soft_wrap=False)
+
+
+def to_rich(table: Table) -> RichTable:
+    rich = RichTable(
+        title=table.title or None,
+        caption=table.caption,
+        box=box.SIMPLE_HEAD,
+        show_lines=False,
+        title_justify="left",
+        caption_justify="left",
+        expand=False,
+    )
+    for column in table.columns:
+        rich.add_column(column, overflow="fold")
+    previous = None
+    for i, row in enumerate(table.rows):
+        if table.group_column is not None:
+            value = row[table.group_column]
+            if previous is not None and value != previous:
+                rich.add_section()
+            previous = value
+        style = table.row_styles[i] if i < len(table.row_styles) else None
+        rich.add_row(*row, style=style)
+    return rich
+
+
+def write_tables(view: View, out: TextIO) -> None:
+    console = console_for(out)
+    for i, table in enumerate(view.tables):
+        if i:
+            console.print()
+        console.print(to_rich(table))
+    for note in view.notes:
+        console.print(note, markup=False)
+
+
+def write_export(view: View, out: TextIO, fmt: str) -> None:
+    """The tables as a standalone HTML page or SVG picture (rich's export), for print or sharing."""
+    import io
+
+    console = console_for(io.StringIO(), record=True, width=160)
+    for i, table in enumerate(view.tables):
+        if i:
+            console.print()
+        console.print(to_rich(table))
+    for note in view.notes:
+        console.print(note, markup=False)
+    title = view.tables[0].title if view.tables else "codingpath"
+    if fmt == "html":
+        out.write(console.export_html(inline_styles=True))
+    else:
+        out.write(console.export_svg(title=title))

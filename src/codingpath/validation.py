@@ -1,0 +1,122 @@
+"""Turn pydantic validation errors into located, human-sized problems.
+
+Pydantic reports a location such as `('credentials', 0, 'earned')`; the YAML document knows which
+line and column that is. Unknown keys get a "did you mean" from the model's own field names.
+"""
+
+from __future__ import annotations
+
+import difflib
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import Problem
+from .yamlio import YamlDocument
+
+__all__ = ["did_you_mean", "problems_from_validation"]
+
+
+def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
+    """"; did you mean 'X'?" for a near miss, else ''."""
+    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def problems_from_validation(
+    exc: ValidationError, document: YamlDocument, model: type[BaseModel] | None = None
+) -> list[Problem]:
+    """One Problem per pydantic error, located in the YAML file."""
+    model = model or _model_of(exc)
+    problems = []
+    for error in exc.errors(include_url=False):
+        path = tuple(part for part in error["loc"] if _is_path_part(part, document))
+        kind = error["type"]
+        if kind == "extra_forbidden":
+            key = path[-1] if path else "?"
+            allowed = _fields_at(model, path[:-1]) if model else []
+            message = f"unknown key {key!r}{did_you_mean(str(key), allowed)}"
+            if not did_you_mean(str(key), allowed) and allowed:
+                message += f" (expected one of: {', '.join(allowed)})"
+            problems.append(document.problem(path, message, key=True))
+            continue
+        message = _message(error)
+        problems.append(document.problem(path, message))
+    return _unique(problems)
+
+
+def _message(error: dict[str, Any]) -> str:
+    text = str(error["msg"])
+    text = text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    kind = error["type"]
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "literal_error":
+        expected = error.get("ctx", {}).get("expected", "")
+        found = error.get("input")
+        return f"must be one of {expected}; found {found!r}{did_you_mean(str(found), _literal_choices(expected))}"
+    if kind in {"model_type", "model_attributes_type", "dict_type"}:
+        return f"must be a mapping of keys to values; found {_describe(error.get('input'))}"
+    if kind in {"tuple_type", "list_type"}:
+        return f"must be a list; found {_describe(error.get('input'))}"
+    if "input" in error and kind not in {"value_error", "assertion_error"}:
+        return f"{text}; found {_describe(error['input'])}"
+    return text
+
+
+def _literal_choices(expected: str) -> list[str]:
+    return [part.strip(" '\"") for part in expected.replace(" or ", ", ").split(",")]
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing (an empty value)"
+    return repr(value)
+
+
+def _is_path_part(part: Any, document: YamlDocument) -> bool:
+    # pydantic inserts validator and union-member names ('function-after[...]', 'str') in loc.
+    return isinstance(part, int) or not (isinstance(part, str) and ("[" in part or part in {"str", "int"}))
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def _model_of(exc: ValidationError) -> type[BaseModel] | None:
+    from . import models
+
+    candidate = getattr(models, exc.title, None)
+    return candidate if isinstance(candidate, type) and issubclass(candidate, BaseModel) else None
+
+
+def _fields_at(model: type[BaseModel], path: tuple[Any, ...]) -> list[str]:
+    """Field names of the model found by walking `path` down from `model`."""
+    current: Any = model
+    for part in path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return []
+        field = current.model_fields.get(part)
+        if field is None:
+            return []
+        current = _inner_model(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _inner_model(annotation: Any) -> Any:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in typing.get_args(annotation):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
