@@ -172,8 +172,9 @@ def assess(req: Requirement, standing: Standing) -> Assessment:
             continue
         if apprentice:
             held = ", ".join(sorted(f"{c}-A" for c in apprentice))
-            gaps.append(Gap("credential", f"holds {held}; needs the full credential (apprentice designation removed)"
-                            + (f" or one of {', '.join(group)}" if len(group) > 1 else ""), tuple(group)))
+            others = [c for c in group if c not in apprentice]
+            gaps.append(Gap("credential", f"holds {held}; needs the apprentice designation removed"
+                            + (f", or one of {', '.join(others)}" if others else ""), tuple(group)))
         elif len(group) == 1:
             gaps.append(Gap("credential", f"needs {group[0]}", tuple(group)))
         else:
