@@ -19,7 +19,9 @@ Format = Literal["table", "json", "markdown", "csv", "html", "svg"]
 
 @dataclass(frozen=True)
 class Table:
-    """A display table; `group_column` draws a rule wherever that column's value changes."""
+    """A display table; `group_column` draws a rule wherever that column's value changes;
+    `narrow_columns` are short values (tiers, ids, statuses) that should not wrap while wider
+    columns can."""
 
     title: str
     columns: tuple[str, ...]
@@ -27,6 +29,10 @@ class Table:
     caption: str | None = None
     row_styles: tuple[str | None, ...] = ()
     group_column: int | None = None
+    narrow_columns: tuple[int, ...] = ()
+    # (detail, into): on a terminal, show column `detail` as a second line of column `into`
+    # instead of a column of its own, so long free text wraps under a short title.
+    fold_detail: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from typing import TextIO
 from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
+from rich.text import Text
 
 from . import Table, View
 
@@ -28,8 +29,10 @@ def to_rich(table: Table) -> RichTable:
         caption_justify="left",
         expand=False,
     )
-    for column in table.columns:
-        rich.add_column(column, overflow="fold")
+    detail, into = table.fold_detail or (None, None)
+    for i, column in enumerate(table.columns):
+        if i != detail:
+            rich.add_column(column, overflow="fold", no_wrap=i in table.narrow_columns)
     previous = None
     for i, row in enumerate(table.rows):
         if table.group_column is not None:
@@ -38,7 +41,11 @@ def to_rich(table: Table) -> RichTable:
                 rich.add_section()
             previous = value
         style = table.row_styles[i] if i < len(table.row_styles) else None
-        rich.add_row(*row, style=style)
+        cells: list[Text | str] = list(row)
+        if detail is not None:
+            cells[into] = Text(row[into] + "\n") + Text(row[detail], style="dim")
+            del cells[detail]
+        rich.add_row(*cells, style=style)
     return rich
 
 

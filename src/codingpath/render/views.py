@@ -63,7 +63,7 @@ def next_view(
     if any(r.unconfirmed for r in results):
         caption += "\n* rests on requirements codingpath could not confirm; check with the employer."
     table = Table(title, ("Tier", "Role", "Status", "What is missing"), tuple(rows), caption,
-                  tuple(_STYLE[r.status] for r in results))
+                  tuple(_STYLE[r.status] for r in results), narrow_columns=(0, 2))
     return View(payload, (table,))
 
 
@@ -75,7 +75,7 @@ def roles_view(catalog: Catalog, roles: list[Role]) -> View:
     }
     rows = tuple((r.tier, r.title, r.id, ", ".join(r.tracks), r.summary) for r in ordered)
     table = Table(f"{len(ordered)} roles by tier", ("Tier", "Role", "Id", "Tracks", "Summary"), rows,
-                  group_column=0)
+                  group_column=0, narrow_columns=(0, 2), fold_detail=(4, 1))
     return View(payload, (table,))
 
 
@@ -119,5 +119,6 @@ def roadmap_view(catalog: Catalog, statuses: dict[str, RoleResult] | None, *, na
     if statuses is not None:
         caption = HONEST + "\n" + caption
     payload = {"format_version": FORMAT_VERSION, "roles": entries}
-    table = Table(title, tuple(columns), tuple(rows), caption, tuple(styles), group_column=0)
+    table = Table(title, tuple(columns), tuple(rows), caption, tuple(styles), group_column=0,
+                  narrow_columns=(0,))
     return View(payload, (table,))
