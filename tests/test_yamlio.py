@@ -47,6 +47,15 @@ def test_every_duplicate_is_reported_at_once():
         ("---\na: 1\n---\nb: 2\n", "more than one YAML document"),
         ("a: *nope\n", "p.yaml:1:4: alias *nope refers to no anchor defined before it"),
         ("a: 2021-02-30\n", "is not a valid timestamp"),
+        ("a: b\x07c\n", "p.yaml:1:5: contains the control character U+0007, which YAML does not allow"),
+        ("name: \u00e9\nb: \x07\n", "p.yaml:2:5: contains the control character U+0007"),
+        ("a: 1\n<<: {b: 2}\n", "p.yaml:2:1: merge keys ('<<') are not supported; write the keys out"),
+        ("---\n", "p.yaml:1:1: holds no data"),
+        ("~\n", "p.yaml:1:1: holds no data"),
+        ("note: Note: x\n", "p.yaml:1:11: YAML syntax error: mapping values are not allowed in this context; "
+                            "a value that contains ': ' must be put in quotes"),
+        ("a:\n  - b\n c: d\n", "p.yaml:3:2: YAML syntax error: did not find expected key (while parsing a "
+                               "block mapping); check this line's indentation"),
     ],
 )
 def test_bad_yaml_messages(text: str, fragment: str):

@@ -136,16 +136,37 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
             message += f" ({exc.context})"
+        message += _syntax_hint(str(exc.problem or exc.context))
         raise InputError(
             Problem(name, message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
         ) from None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
+    except yaml.reader.ReaderError as exc:  # a control character; it carries a position, not a mark
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        raise InputError(Problem(
+            name, f"contains the control character U+{exc.character:04X}, which YAML does not allow; remove it",
+            line, column)) from None
+    except yaml.YAMLError as exc:
         raise InputError(Problem(name, f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
     if builder.problems:
         raise InputError(builder.problems)
+    if builder.result is None:
+        raise InputError(Problem(name, "holds no data (only '---', '~' or 'null')", 1, 1))
     return YamlDocument(name, builder.result, builder.values, builder.keys)
+
+
+_HINTS = {
+    "mapping values are not allowed": "; a value that contains ': ' must be put in quotes",
+    "did not find expected key": "; check this line's indentation against the lines above",
+    "could not find expected ':'": "; a key needs ': ' after it (or quote a value that spans lines)",
+    "found character '\\t'": "; YAML indents with spaces only",
+}
+
+
+def _syntax_hint(problem: str) -> str:
+    return next((hint for start, hint in _HINTS.items() if problem.startswith(start)), "")
 
 
 def _refuse_tab_indentation(text: str, name: str) -> None:
@@ -234,6 +255,8 @@ class _Builder:
                 self.fail(f"the tag {tag!r} is not allowed; write plain values", event.start_mark)
         elif event.implicit[0]:
             tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, event.value, (True, False))
+            if tag == "tag:yaml.org,2002:merge":
+                self.fail("merge keys ('<<') are not supported; write the keys out", event.start_mark)
             if tag not in _ALLOWED_TAGS:  # '<<' (merge) and '=' (value) stay plain strings
                 tag = "tag:yaml.org,2002:str"
         else:
