@@ -19,11 +19,8 @@ _SHORT_LEVEL = {
 def credentials_text(req: Requirement) -> str:
     parts = []
     for group in req.credentials:
-        parts.append(group[0] if len(group) == 1 else "one of " + "/".join(group))
-    text = "; ".join(parts)
-    if text and req.full_credential:
-        text += " (no apprentice)"
-    return text or "-"
+        parts.append(group[0] if len(group) == 1 else "one of " + ", ".join(group))
+    return "; ".join(parts) or "-"
 
 
 def experience_text(req: Requirement) -> str:
