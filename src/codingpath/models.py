@@ -8,7 +8,7 @@ sure we are of it (`confidence`). The engine never treats an `unconfirmed` fact 
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -307,8 +307,12 @@ _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
 
 def _parse_month(value: object) -> object:
     """Accept 2024-01 or 2024-01-15 (YAML gives a date for the latter) as the first of a month."""
+    if isinstance(value, datetime):  # `2024-01-15 09:00` in YAML: the day is what counts
+        return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):  # pydantic reads 0 as 1970-01-01
+        raise ValueError(f"expected a date as YYYY-MM or YYYY-MM-DD, found {value!r}")
     if isinstance(value, str):
         match = _YEAR_MONTH.match(value.strip())
         if not match:

@@ -59,10 +59,40 @@ def _message(error: dict[str, Any]) -> str:
     if kind in {"model_type", "model_attributes_type", "dict_type"}:
         return f"must be a mapping of keys to values; found {_describe(error.get('input'))}"
     if kind in {"tuple_type", "list_type"}:
-        return f"must be a list; found {_describe(error.get('input'))}"
+        found = error.get("input")
+        hint = f" (a list of one is written [{found}])" if isinstance(found, (str, int, float)) else ""
+        return f"must be a list; found {_describe(found)}{hint}"
+    expected = _EXPECTED.get(kind)
+    if expected is not None and "input" in error:
+        return f"{expected.format(**error.get('ctx', {}))}; found {_describe(error['input'])}"
     if "input" in error and kind not in {"value_error", "assertion_error"}:
         return f"{text}; found {_describe(error['input'])}"
     return text
+
+
+# Pydantic's error type -> what was expected, in the words a profile's author would use.
+_EXPECTED = {
+    "greater_than_equal": "must be at least {ge:g}",
+    "greater_than": "must be more than {gt:g}",
+    "less_than_equal": "must be at most {le:g}",
+    "less_than": "must be less than {lt:g}",
+    "finite_number": "must be a finite number",
+    "float_parsing": "must be a number",
+    "float_type": "must be a number",
+    "int_parsing": "must be a whole number",
+    "int_type": "must be a whole number",
+    "int_from_float": "must be a whole number",
+    "string_type": "must be text",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "must match the pattern {pattern}",
+    "too_short": "must list at least {min_length} item(s)",
+    "bool_parsing": "must be true or false",
+    "bool_type": "must be true or false",
+    "date_type": "must be a date (YYYY-MM or YYYY-MM-DD)",
+    "date_parsing": "must be a date (YYYY-MM or YYYY-MM-DD)",
+    "date_from_datetime_parsing": "must be a date (YYYY-MM or YYYY-MM-DD)",
+    "date_from_datetime_inexact": "must be a date (YYYY-MM or YYYY-MM-DD)",
+}
 
 
 def _literal_choices(expected: str) -> list[str]:
@@ -71,11 +101,13 @@ def _literal_choices(expected: str) -> list[str]:
 
 def _describe(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
+        return "a mapping" if value else "an empty mapping"
+    if isinstance(value, (list, tuple)):
+        return "a list" if value else "an empty list"
     if value is None:
         return "nothing (an empty value)"
+    if value == "":
+        return "an empty value"
     return repr(value)
 
 
