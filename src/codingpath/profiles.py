@@ -14,7 +14,8 @@ from pydantic import ValidationError
 
 from .catalog import Catalog
 from .errors import Problem, ProfileError
-from .models import Profile
+from .engine import level_name
+from .models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml, parse_yaml
 
@@ -57,12 +58,11 @@ def profile_from_document(document: YamlDocument, catalog: Catalog, today: date)
     except ValidationError as exc:
         problems = problems_from_validation(exc, document, Profile) + problems
         raise ProfileError(_sorted(problems)) from None
-    if problems:
-        raise ProfileError(_sorted(problems))
     profile = _canonical(profile, catalog)
-    found = _semantic_problems(profile, document, catalog, today)
-    errors = [p for p in found if p.severity == "error"]
-    if errors:
+    # Semantic checks run even beside unknown ids (they skip what they cannot resolve), so that a
+    # file's every problem is reported in one run.
+    found = problems + _semantic_problems(profile, document, catalog, today)
+    if any(p.severity == "error" for p in found):
         raise ProfileError(_sorted(found))
     return LoadedProfile(profile, document.file, tuple(found))
 
@@ -81,11 +81,12 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
 
     def check_role(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str) and catalog.role_id(value) is None:
-            problems.append(document.problem(path, f"unknown role {value!r}{_hint(catalog.suggest_role(value))}"))
+            hint = _hint(catalog.suggest_role(value)) or " (`codingpath roles` lists the role ids)"
+            problems.append(document.problem(path, f"unknown role {value!r}{hint}"))
 
     def check_credential(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str) and catalog.credential_id(value) is None:
-            hint = _hint(catalog.suggest_credential(value))
+            hint = _hint(catalog.suggest_credential(value)) or f" (known: {', '.join(catalog.credentials)})"
             problems.append(document.problem(path, f"unknown credential {value!r}{hint}"))
 
     credentials = data.get("credentials")
@@ -105,7 +106,8 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
             if isinstance(item, str) and item.strip().lower() not in catalog.trainings:
                 from .validation import did_you_mean
 
-                problems.append(document.problem(("training", i), f"unknown training {item!r}{did_you_mean(item.lower(), catalog.trainings)}"))
+                hint = did_you_mean(item.lower(), catalog.trainings) or f" (known: {', '.join(catalog.trainings)})"
+                problems.append(document.problem(("training", i), f"unknown training {item!r}{hint}"))
     ceus = data.get("ceus")
     if isinstance(ceus, list):
         for i, item in enumerate(ceus):
@@ -146,8 +148,16 @@ def _canonical(profile: Profile, catalog: Catalog) -> Profile:
 
 
 def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalog, today: date) -> list[Problem]:
-    """What parses but cannot be true: future dates, absurd totals, duplicates, overlaps."""
+    """What parses but cannot be true (errors) or looks doubtful (warnings).
+
+    Errors: a date in the future or more than MAX_YEARS ago, a credential listed twice or earned
+    before it existed, an apprentice flag on a credential without one, implausible total years.
+    Warnings, because a profile may simply be incomplete: a credential earned without the education
+    its (confirmed) eligibility rule demands, overlapping dated experience, a current role the
+    experience does not mention, CEUs logged for a credential the profile does not hold.
+    """
     problems: list[Problem] = []
+    earliest = date(today.year - MAX_YEARS, today.month, 1)
 
     def error(path: tuple[Any, ...], message: str) -> None:
         problems.append(document.problem(path, message))
@@ -156,26 +166,41 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
         line, column = document.locate(path)
         problems.append(Problem(document.file, message, line, column, _field(path), "warning"))
 
+    def check_date(path: tuple[Any, ...], label: str, when: date | None) -> None:
+        if when is None:
+            return
+        if when > today:
+            error(path, f"{label} {_month(when, path)} is in the future (today is {today})")
+        elif when < earliest:
+            error(path, f"{label} {_month(when, path)} is more than {MAX_YEARS} years ago; is the year right?")
+
     seen: dict[str, int] = {}
     for i, held in enumerate(profile.credentials):
         if held.id in seen:
             error(("credentials", i), f"{held.id} is listed twice (also credentials[{seen[held.id]}])")
         seen[held.id] = i
-        if held.earned and held.earned > today:
-            error(("credentials", i, "earned"), f"earned date {held.earned} is in the future")
+        check_date(("credentials", i, "earned"), "earned date", held.earned)
         credential = catalog.credentials.get(held.id)
-        if credential and held.earned and credential.introduced and held.earned.year < credential.introduced.year:
-            error(("credentials", i, "earned"),
-                  f"{held.id} was introduced in {credential.introduced.year}; it cannot have been earned in {held.earned.year}")
-        if held.apprentice and credential and credential.apprentice is None:
+        if credential is None:
+            continue
+        if held.earned and credential.introduced and held.earned.year < credential.introduced.year:
+            message = (f"{held.id} was introduced in {credential.introduced.year}; "
+                       f"it cannot have been earned in {held.earned.year}")
+            if credential.introduced.confirmed:
+                error(("credentials", i, "earned"), message)
+            else:
+                warn(("credentials", i, "earned"), message + " (the introduction year is unconfirmed)")
+        if held.apprentice and credential.apprentice is None:
             error(("credentials", i, "apprentice"), f"{held.id} has no apprentice designation")
+        needed = _education_needed(credential)
+        if needed is not None and EDUCATION_LEVELS.index(profile.education.level) < EDUCATION_LEVELS.index(needed):
+            warn(("credentials", i), f"sitting the {held.id} exam requires at least {level_name(needed)}, but "
+                                     f"education is {profile.education.level!r}; add your degree if you have one")
 
     total = 0.0
     for i, entry in enumerate(profile.experience):
-        if entry.start and entry.start > today:
-            error(("experience", i, "start"), f"start {entry.start:%Y-%m} is in the future")
-        if entry.end and entry.end > today:
-            error(("experience", i, "end"), f"end {entry.end:%Y-%m} is in the future")
+        check_date(("experience", i, "start"), "start", entry.start)
+        check_date(("experience", i, "end"), "end", entry.end)
         total += entry.years if entry.years is not None else 0.0
     if total > MAX_YEARS:
         error(("experience",), f"experience adds up to {total:g} years; more than {MAX_YEARS} is not plausible")
@@ -188,9 +213,30 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
             if x.start < y_end and y.start < x_end:  # type: ignore[operator]
                 warn(("experience", j), f"overlaps experience[{i}] ({x.role}); time in both counts once per track")
 
-    if profile.current_role and profile.experience and not any(e.role == profile.current_role for e in profile.experience):
+    for i, ceu in enumerate(profile.ceus):
+        check_date(("ceus", i, "date"), "date", ceu.date)
+        if ceu.credential and ceu.credential in catalog.credentials and ceu.credential not in seen:
+            warn(("ceus", i, "credential"), f"CEUs logged for {ceu.credential}, which is not under credentials")
+
+    if profile.current_role in catalog.roles and profile.experience and not any(e.role == profile.current_role for e in profile.experience):
         warn(("current_role",), f"{profile.current_role!r} is not in experience; its years count as 0")
     return problems
+
+
+def _month(when: date, path: tuple[Any, ...]) -> str:
+    # start/end are months (YYYY-MM); earned and CEU dates may carry a day.
+    return f"{when:%Y-%m}" if path[-1] in {"start", "end"} else when.isoformat()
+
+
+def _education_needed(credential: Credential) -> EducationLevel | None:
+    """The least education every eligibility route asks for, when the rule is confirmed and each
+    route names one (RHIT: associate); None when some route needs no education."""
+    if not credential.eligibility.confirmed or not credential.eligibility.routes:
+        return None
+    levels = [route.education for route in credential.eligibility.routes]
+    if any(level is None or level == "none" for level in levels):
+        return None
+    return min(levels, key=EDUCATION_LEVELS.index)  # type: ignore[arg-type]
 
 
 def _field(path: tuple[Any, ...]) -> str | None:
