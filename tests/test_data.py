@@ -149,3 +149,48 @@ def test_overlay_errors_are_located_with_a_suggestion(tmp_path):
 def test_overlay_must_be_a_data_directory(tmp_path):
     with pytest.raises(DataError, match="holds neither credentials.yaml nor roles.yaml"):
         load_catalog(tmp_path, use_env=False)
+
+
+ROLE = """
+  - id: {id}
+    title: {title}
+    tier: {tier}
+    tracks: [{track}]
+    summary: x
+    requirements:
+      {requires}
+      confidence: confirmed
+      sources: [{{url: "https://intranet.example/ladder", as_of: "2026-01"}}]
+    leads_to: [{leads}]
+"""
+
+
+def overlay_roles(tmp_path, *roles):
+    return write(tmp_path / "roles.yaml", "roles:" + "".join(ROLE.format(**r) for r in roles))
+
+
+def test_progression_cycle_is_a_data_error(tmp_path):
+    overlay_roles(
+        tmp_path,
+        dict(id="coder-a", title="Coder A", tier="mid", track="coding", requires="education: high-school", leads="coder-b"),
+        dict(id="coder-b", title="Coder B", tier="mid", track="coding", requires="education: high-school", leads="coder-a"),
+    )
+    with pytest.raises(DataError, match=r"progression cycle: coder-\w -> coder-\w -> coder-\w"):
+        load_catalog(tmp_path, use_env=False)
+
+
+def test_role_no_profile_could_meet_is_a_data_error(tmp_path):
+    # experience on a track that no role offers can never be accrued
+    overlay_roles(tmp_path, dict(
+        id="seer", title="Seer", tier="master", track="coding",
+        requires="experience: [{years: 2, roles: [seer], label: seeing}]", leads=""))
+    with pytest.raises(DataError, match="no profile could ever meet the requirements of 'seer'"):
+        load_catalog(tmp_path, use_env=False)
+
+
+def test_leading_to_a_lower_tier_is_a_data_error(tmp_path):
+    overlay_roles(tmp_path, dict(
+        id="boss", title="Boss", tier="master", track="management", requires="education: bachelor",
+        leads="medical-coder"))
+    with pytest.raises(DataError, match="leads to 'medical-coder', a lower tier"):
+        load_catalog(tmp_path, use_env=False)
