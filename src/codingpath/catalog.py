@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .errors import DataError, Problem
+from .errors import DataError, InputError, Problem
 from .models import (
     TIERS,
     Credential,
@@ -29,7 +29,7 @@ from .models import (
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml
 
-__all__ = ["Catalog", "DATA_ENV", "bundled_data_dir", "load_catalog", "slug"]
+__all__ = ["Catalog", "CatalogReport", "DATA_ENV", "bundled_data_dir", "inspect_catalog", "load_catalog", "slug"]
 
 DATA_ENV = "CODINGPATH_DATA"
 DATA_MAX_BYTES = 5_000_000
@@ -139,6 +139,25 @@ class Catalog:
 
 def load_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> Catalog:
     """Load the bundled data, overlaid by `data_dir` (or $CODINGPATH_DATA), validated and cross-checked."""
+    report = inspect_catalog(data_dir, use_env=use_env)
+    if report.problems or report.catalog is None:
+        raise DataError(report.problems)
+    return report.catalog
+
+
+@dataclass(frozen=True)
+class CatalogReport:
+    """What loading found: the merged catalog (None when a file cannot be read or fails its schema),
+    where each entry came from, and every problem."""
+
+    catalog: Catalog | None
+    origins: dict[tuple[str, str], Origin]
+    problems: list[Problem]
+
+
+def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> CatalogReport:
+    """Like `load_catalog`, but problems in the files are returned, not raised (for `data check`);
+    only a missing directory (or missing bundled data) raises DataError."""
     if data_dir is None and use_env:
         data_dir = os.environ.get(DATA_ENV) or None
     bundled = bundled_data_dir()
@@ -165,7 +184,11 @@ def load_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) ->
             path = layer / name
             if layer is not bundled and not path.is_file():
                 continue
-            document = load_yaml(path, max_bytes=DATA_MAX_BYTES)
+            try:
+                document = load_yaml(path, max_bytes=DATA_MAX_BYTES)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
             files.append(str(path))
             try:
                 parsed = model.model_validate(document.data)
@@ -191,14 +214,11 @@ def load_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) ->
                 for i, item in enumerate(parsed.occupations):
                     occupations[item.code] = item
     if problems:
-        raise DataError(problems)
+        return CatalogReport(None, origins, problems)
     catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files))
     from .crosscheck import cross_check
 
-    problems = cross_check(catalog, origins)
-    if problems:
-        raise DataError(problems)
-    return catalog
+    return CatalogReport(catalog, origins, cross_check(catalog, origins))
 
 
 def _note_duplicate(
