@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from . import explore  # noqa: F401  (registers next, roles, roadmap)
+from . import renewals  # noqa: F401  (registers renewals)
 from .app import app
 
 __all__ = ["app", "main"]

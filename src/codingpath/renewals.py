@@ -1,0 +1,250 @@
+"""Keeping credentials alive: each held credential's current cycle, CEUs required, logged and missing.
+
+Prints nothing. The cycle is counted from the profile's `earned` date in whole cycles of the data's
+`renewal.cycle_years`; the CEUs a single credential needs come from the data's `renewal.ceus`. When
+a person holds several credentials of one body, AAPC and AHIMA ask for one combined total instead
+of the sum; those two published rules are written out below (`POOLING`), each with its source, and
+a test checks that the data's `ceu_note`s say the same.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timezone
+from typing import Literal
+
+from .catalog import Catalog
+from .ics import Event, calendar
+from .models import Credential, Profile, Source
+
+__all__ = [
+    "DUE_SOON_DAYS",
+    "POOLING",
+    "CeuPooling",
+    "RenewalItem",
+    "RenewalReport",
+    "add_years",
+    "current_cycle",
+    "renewal_calendar",
+    "renewals_of",
+]
+
+DUE_SOON_DAYS = 90
+RenewalStatus = Literal["complete", "missing", "unknown", "replaced"]
+
+
+@dataclass(frozen=True)
+class CeuPooling:
+    """A body's rule for the CEU total when one person holds several of its credentials."""
+
+    body: str
+    rule: str
+    total: Callable[[list[int]], int]  # single-credential figures (from the data) -> the total
+    sources: tuple[Source, ...]
+
+
+def _aapc_total(singles: list[int]) -> int:
+    # AAPC's CEU table: 1 credential 36 CEUs per 2 years, 2 -> 40, 3 -> 44, 4 -> 48, 5 or more -> 52.
+    # One credential's figure stays the data's own `ceus`.
+    if len(singles) == 1:
+        return singles[0]
+    return (36, 40, 44, 48, 52)[min(len(singles), 5) - 1]
+
+
+def _ahima_total(singles: list[int]) -> int:
+    # AHIMA: the highest single-credential figure, +10 for each additional credential, at most 50
+    # (CCS + CCS-P = 30, RHIA + CDIP = 40, RHIA + CCS + CCS-P = 50).
+    if len(singles) == 1:
+        return singles[0]
+    return min(max(singles) + 10 * (len(singles) - 1), 50)
+
+
+POOLING: dict[str, CeuPooling] = {
+    "AAPC": CeuPooling(
+        "AAPC",
+        "one AAPC total: 36/40/44/48/52 CEUs for 1/2/3/4/5+ credentials",
+        _aapc_total,
+        (Source(url="https://www.aapc.com/medical-coding-education/help/", as_of="undated",
+                retrieved="2026-11", note="CEU table, newer variant; an older one listed 48/60/72/80"),),
+    ),
+    "AHIMA": CeuPooling(
+        "AHIMA",
+        "one AHIMA total: highest single figure +10 per additional credential, at most 50",
+        _ahima_total,
+        (Source(url="https://www.ahima.org/certification/Recertification", as_of="2019",
+                note="about 2019-2020; the 2024/2025 versions of the page do not show the table"),),
+    ),
+}
+
+
+def add_years(day: date, years: int) -> date:
+    """The same day `years` later (29 February becomes 28 February in a common year)."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return day.replace(year=day.year + years, day=28)
+
+
+def current_cycle(earned: date, cycle_years: int, today: date) -> tuple[date, date]:
+    """(start, end) of the cycle that contains `today`: whole cycles counted from `earned`."""
+    start, end = earned, add_years(earned, cycle_years)
+    while end < today:
+        start, end = end, add_years(end, cycle_years)
+    return start, end
+
+
+@dataclass(frozen=True)
+class RenewalItem:
+    """One held credential's current renewal cycle."""
+
+    credential: Credential
+    status: RenewalStatus
+    cycle_start: date | None = None
+    cycle_end: date | None = None
+    days_left: int | None = None
+    ceus_required: int | None = None
+    ceus_logged: float = 0.0
+    pooled_with: tuple[str, ...] = ()
+    pooling: CeuPooling | None = None
+    replaced_by: str | None = None
+    notes: tuple[str, ...] = ()
+
+    @property
+    def ceus_missing(self) -> float | None:
+        if self.ceus_required is None or self.status in ("unknown", "replaced"):
+            return None
+        return max(0.0, self.ceus_required - self.ceus_logged)
+
+    @property
+    def due_soon(self) -> bool:
+        return self.days_left is not None and self.days_left <= DUE_SOON_DAYS
+
+    @property
+    def unconfirmed(self) -> bool:
+        return not self.credential.renewal.confirmed
+
+    def as_dict(self) -> dict[str, object]:
+        renewal = self.credential.renewal
+        return {
+            "credential": self.credential.id,
+            "name": self.credential.name,
+            "body": self.credential.body,
+            "status": self.status,
+            "cycle_years": renewal.cycle_years,
+            "cycle_start": self.cycle_start.isoformat() if self.cycle_start else None,
+            "cycle_end": self.cycle_end.isoformat() if self.cycle_end else None,
+            "days_left": self.days_left,
+            "due_soon": self.due_soon,
+            "ceus_required": self.ceus_required,
+            "ceus_logged": round(self.ceus_logged, 2),
+            "ceus_missing": None if self.ceus_missing is None else round(self.ceus_missing, 2),
+            "pooled_with": list(self.pooled_with),
+            "pooling_rule": self.pooling.rule if self.pooling else None,
+            "replaced_by": self.replaced_by,
+            "ceu_note": renewal.ceu_note,
+            "confidence": renewal.confidence,
+            "sources": [s.model_dump() for s in renewal.sources]
+            + ([s.model_dump() for s in self.pooling.sources] if self.pooling else []),
+            "notes": list(self.notes),
+        }
+
+
+@dataclass(frozen=True)
+class RenewalReport:
+    """Every held credential's renewal, as of a day."""
+
+    items: tuple[RenewalItem, ...]
+    as_of: date
+    name: str | None = None
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalReport:
+    """Each held credential's cycle end, CEUs required (pooled per body), logged in the cycle, missing."""
+    held = [catalog.credentials[c.id] for c in profile.credentials if c.id in catalog.credentials]
+    held_ids = {c.id for c in held}
+    replaced = {old: c.id for c in held for old in c.replaces if old in held_ids}
+    active = [c for c in held if c.id not in replaced]
+    by_body: dict[str, list[Credential]] = {}
+    for credential in active:
+        by_body.setdefault(credential.body, []).append(credential)
+
+    items = []
+    for entry in profile.credentials:
+        credential = catalog.credentials.get(entry.id)
+        if credential is None:
+            continue
+        if credential.id in replaced:
+            items.append(RenewalItem(credential, "replaced", replaced_by=replaced[credential.id],
+                                     notes=(f"retired by {replaced[credential.id]}; only its CEUs are kept",)))
+            continue
+        required, pooled_with, pooling = _required(credential, by_body)
+        if entry.earned is None:
+            items.append(RenewalItem(credential, "unknown", ceus_required=required, pooled_with=pooled_with,
+                                     pooling=pooling,
+                                     notes=(f"add `earned` to {credential.id} in the profile to date its cycle",)))
+            continue
+        start, end = current_cycle(entry.earned, credential.renewal.cycle_years, today)
+        counts_for = {credential.id, *pooled_with}
+        logged = sum(c.hours for c in profile.ceus
+                     if start <= c.date <= min(end, today) and (c.credential is None or c.credential in counts_for))
+        missing = None if required is None else max(0.0, required - logged)
+        status: RenewalStatus = "complete" if missing == 0 else "missing"
+        notes = []
+        if required is None:
+            notes.append("the data gives no CEU figure: " + (credential.renewal.ceu_note or "check with " + credential.body))
+        items.append(RenewalItem(credential, status, start, end, (end - today).days, required, logged,
+                                 pooled_with, pooling, notes=tuple(notes)))
+    return RenewalReport(tuple(items), today, profile.name, _warnings(items))
+
+
+def _required(credential: Credential, by_body: dict[str, list[Credential]]) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:
+    single = credential.renewal.ceus
+    pooling = POOLING.get(credential.body)
+    siblings = [c for c in by_body.get(credential.body, []) if c.id != credential.id]
+    if pooling is None or not siblings or single is None:
+        return single, (), None
+    singles = [c.renewal.ceus for c in (credential, *siblings)]
+    if any(s is None for s in singles):
+        return single, (), None
+    return pooling.total(singles), tuple(c.id for c in siblings), pooling  # type: ignore[arg-type]
+
+
+def _warnings(items: list[RenewalItem]) -> tuple[str, ...]:
+    warnings = []
+    for item in items:
+        if not item.due_soon:
+            continue
+        when = f"cycle ends {item.cycle_end} (in {item.days_left} days)"
+        if item.ceus_missing:
+            warnings.append(f"{item.credential.id}: {when}; {item.ceus_missing:g} CEUs still missing")
+        else:
+            warnings.append(f"{item.credential.id}: {when}; submit your CEUs and renew")
+    return tuple(warnings)
+
+
+def renewal_calendar(report: RenewalReport, *, profile_key: str = "") -> str:
+    """An iCalendar (RFC 5545) file: one all-day event per cycle end, reminders 90 and 30 days before."""
+    stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=timezone.utc)
+    events = []
+    for item in report.items:
+        if item.cycle_end is None:
+            continue
+        cid = item.credential.id
+        seed = f"{profile_key or report.name or ''}|{cid}|{item.cycle_end.isoformat()}"
+        uid = hashlib.sha256(seed.encode()).hexdigest()[:24] + "@codingpath"
+        lines = [f"{item.credential.name} ({item.credential.body}): renewal cycle "
+                 f"{item.cycle_start} to {item.cycle_end}."]
+        if item.ceus_required is not None:
+            lines.append(f"CEUs required: {item.ceus_required}; logged: {item.ceus_logged:g}; "
+                         f"missing: {item.ceus_missing:g}.")
+        if item.pooled_with:
+            lines.append(f"Shared total with {', '.join(item.pooled_with)} ({item.pooling.rule}).")  # type: ignore[union-attr]
+        if item.credential.renewal.ceu_note:
+            lines.append(item.credential.renewal.ceu_note)
+        lines.append("Source: " + ", ".join(s.url for s in item.credential.renewal.sources))
+        events.append(Event(uid=uid, summary=f"{cid} renewal due", start=item.cycle_end, stamp=stamp,
+                            description="\n".join(lines), alarm_days=(DUE_SOON_DAYS, 30)))
+    return calendar(events)
