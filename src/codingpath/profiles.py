@@ -6,20 +6,21 @@ Ids are accepted in any case and roles by title or alias; the stored profile use
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
 
 from .catalog import Catalog
-from .errors import Problem, ProfileError
+from .errors import InputError, Problem, ProfileError
 from .engine import level_name
 from .models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml, parse_yaml
 
-__all__ = ["LoadedProfile", "load_profile", "profile_from_data", "profile_from_text"]
+__all__ = ["CheckedFile", "LoadedProfile", "check_profiles", "load_profile", "profile_from_data", "profile_from_text"]
 
 MAX_YEARS = 60
 
@@ -31,6 +32,33 @@ class LoadedProfile:
     profile: Profile
     source: str
     warnings: tuple[Problem, ...] = ()
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    """What `check` found in one profile file: errors and warnings, none when it is clean."""
+
+    file: str
+    problems: tuple[Problem, ...]
+    name: str | None = None
+
+    def count(self, severity: str) -> int:
+        return sum(p.severity == severity for p in self.problems)
+
+
+def check_profiles(paths: Iterable[str], catalog: Catalog, today: date) -> list[CheckedFile]:
+    """Check each file in turn; a file that cannot be read is one more result, never an exception."""
+    results = []
+    for path in paths:
+        shown = "<stdin>" if path == "-" else path
+        try:
+            loaded = load_profile(path, catalog, today)
+        except InputError as exc:
+            problems = tuple(p if p.file else replace(p, file=shown) for p in exc.problems)
+            results.append(CheckedFile(shown, problems))
+        else:
+            results.append(CheckedFile(shown, loaded.warnings, loaded.profile.name))
+    return results
 
 
 def load_profile(path: str, catalog: Catalog, today: date) -> LoadedProfile:

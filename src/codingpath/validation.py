@@ -30,9 +30,12 @@ def problems_from_validation(
     """One Problem per pydantic error, located in the YAML file."""
     model = model or _model_of(exc)
     problems = []
-    for error in exc.errors(include_url=False):
-        path = tuple(part for part in error["loc"] if _is_path_part(part, document))
+    errors = exc.errors(include_url=False)
+    paths = [tuple(part for part in error["loc"] if _is_path_part(part, document)) for error in errors]
+    for error, path in zip(errors, paths):
         kind = error["type"]
+        if kind == "too_short" and any(len(other) > len(path) and other[: len(path)] == path for other in paths):
+            continue  # `tracks: [codng]`: the bad item is the problem, not that no item was left
         if kind == "extra_forbidden":
             key = path[-1] if path else "?"
             allowed = _fields_at(model, path[:-1]) if model else []
@@ -85,7 +88,7 @@ _EXPECTED = {
     "string_type": "must be text",
     "string_too_short": "must not be empty",
     "string_pattern_mismatch": "must match the pattern {pattern}",
-    "too_short": "must list at least {min_length} item(s)",
+    "too_short": "must list at least {min_length} item(s)",  # found: an empty list
     "bool_parsing": "must be true or false",
     "bool_type": "must be true or false",
     "date_type": "must be a date (YYYY-MM or YYYY-MM-DD)",
