@@ -1,0 +1,68 @@
+"""`codingpath graph`: the career map as Mermaid or Graphviz DOT text."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .app import app
+from .completion import complete_track
+from .options import DataOption, OptionalProfileOption, load_data, load_person, today
+
+
+class GraphFormat(str, Enum):
+    mermaid = "mermaid"
+    dot = "dot"
+    json = "json"
+
+
+@app.command("graph")
+def graph_command(
+    profile: OptionalProfileOption = None,
+    fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="mermaid (GitHub renders it), dot (Graphviz) or json.",
+                                             case_sensitive=False)] = GraphFormat.mermaid,
+    track: Annotated[Optional[str], typer.Option("--track", "-k", help="Only the roles on this track (coding, audit, ...).",
+                                                 autocompletion=complete_track, show_default=False)] = None,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
+                                                   show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    data: DataOption = None,
+) -> None:
+    """The career map as a graph: tiers as ranks, 'leads to' progressions as arrows. With --profile,
+    roles are coloured held (blue), eligible (green: meets the published requirements) or gap (grey).
+    Render with GitHub/mermaid.live, or `dot -Tsvg map.dot > map.svg`.
+
+    Example: codingpath graph --format dot --profile me.yaml --output map.dot
+    """
+    import json
+
+    from ..engine import roadmap_statuses
+    from ..graph import graph_payload, graph_text
+    from ..models import TRACKS
+    from .explore import check_choice
+
+    check_choice("--track", track, TRACKS)
+    track = track.lower() if track else None
+    catalog = load_data(data)
+    statuses, title = None, "Medical coding and HIM career map"
+    if profile is not None:
+        when = today()
+        person = load_person(profile, catalog, when).profile
+        statuses = roadmap_statuses(person, catalog, when)
+        title += f" for {person.name}" if person.name else ""
+    if fmt is GraphFormat.json:
+        payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
+        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)  # type: ignore[arg-type]
+    if output is None:
+        sys.stdout.write(text)
+        return
+    from ..fileio import write_atomic
+
+    backup = write_atomic(output, text, force=force)
+    sys.stderr.write(f"wrote {output}" + (f"; previous file kept as {backup}" if backup else "") + "\n")
