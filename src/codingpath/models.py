@@ -362,12 +362,12 @@ class ExperienceEntry(Frozen):
 
     @model_validator(mode="after")
     def _years_or_dates(self) -> ExperienceEntry:
+        if self.end is not None and self.start is None:
+            raise ValueError("end needs a start")
         if self.years is None and self.start is None:
             raise ValueError("give either years or start (with an optional end)")
         if self.years is not None and self.start is not None:
             raise ValueError("give either years or start/end, not both")
-        if self.end is not None and self.start is None:
-            raise ValueError("end needs a start")
         if self.start and self.end and self.end < self.start:
             raise ValueError(f"end {self.end} is before start {self.start}")
         return self

@@ -78,7 +78,8 @@ def profile_from_data(data: Any, name: str, catalog: Catalog, today: date) -> Lo
 def profile_from_document(document: YamlDocument, catalog: Catalog, today: date) -> LoadedProfile:
     data = document.data
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"the plain value {data!r}"
+        text = repr(data[:37] + "..." if isinstance(data, str) and len(data) > 40 else data)
+        kind = "a list" if isinstance(data, list) else f"the plain value {text}"
         raise ProfileError(document.problem((), f"a profile must be a mapping of keys (name, education, ...); found {kind}"))
     problems = _id_problems(data, document, catalog)
     try:

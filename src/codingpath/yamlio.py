@@ -133,10 +133,15 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
             builder.feed(loader.get_event())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context == "while scanning a quoted scalar" and exc.context_mark:  # point at the opening quote
+            raise InputError(Problem(name, "YAML syntax error: a quoted value starts here but its closing quote "
+                                     "is missing", exc.context_mark.line + 1, exc.context_mark.column + 1)) from None
         message = f"YAML syntax error: {exc.problem or exc.context}"
         if exc.context and exc.problem:
             message += f" ({exc.context})"
-        message += _syntax_hint(str(exc.problem or exc.context))
+        opened = exc.context_mark or mark
+        message += _syntax_hint(str(exc.problem or exc.context)).format(
+            line=opened.line + 1 if opened else "?", column=opened.column + 1 if opened else "?")
         raise InputError(
             Problem(name, message, mark.line + 1 if mark else None, mark.column + 1 if mark else None)
         ) from None
@@ -160,9 +165,17 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 _HINTS = {
     "mapping values are not allowed": "; a value that contains ': ' must be put in quotes",
     "did not find expected key": "; check this line's indentation against the lines above",
+    "did not find expected '-' indicator": "; check this line's indentation against the lines above",
+    "did not find expected ',' or ']'": "; the '[' at line {line}, column {column} is not closed",
+    "did not find expected ',' or '}'": "; the '{{' at line {line}, column {column} is not closed",
     "could not find expected ':'": "; a key needs ': ' after it (or quote a value that spans lines)",
     "found character '\\t'": "; YAML indents with spaces only",
 }
+
+
+def _tag_name(tag: str) -> str:
+    """'tag:yaml.org,2002:python/object' -> '!!python/object', as it was written."""
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _syntax_hint(problem: str) -> str:
@@ -210,7 +223,18 @@ class _Builder:
         self.expanded = 0
 
     def fail(self, message: str, mark: Any) -> None:
-        raise InputError(Problem(self.name, message, mark.line + 1, mark.column + 1))
+        path = self.here()
+        field = format_path(path) if len(path) <= 8 else None  # not forty `[0]`s for a nesting bomb
+        raise InputError(Problem(self.name, message, mark.line + 1, mark.column + 1, field or None))
+
+    def here(self) -> Path_:
+        """The path of the value about to be placed (for messages)."""
+        if not self.stack:
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            return (*frame.path, len(frame.container))
+        return frame.path if frame.key is _NO_KEY else (*frame.path, frame.key)
 
     def feed(self, event: Any) -> None:
         if isinstance(event, yaml.DocumentStartEvent):
@@ -246,18 +270,18 @@ class _Builder:
         if tag and not event.implicit and tag not in (
             "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq", "!",
         ):
-            self.fail(f"the tag {tag!r} is not allowed; write plain values", event.start_mark)
+            self.fail(f"the tag {_tag_name(tag)!r} is not allowed; write plain values", event.start_mark)
 
     def scalar(self, event: Any) -> Any:
         if event.tag and not event.implicit[0] and not event.implicit[1] and event.tag != "!":
             tag = event.tag
             if tag not in _ALLOWED_TAGS:
-                self.fail(f"the tag {tag!r} is not allowed; write plain values", event.start_mark)
+                self.fail(f"the tag {_tag_name(tag)!r} is not allowed; write plain values", event.start_mark)
         elif event.implicit[0]:
             tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, event.value, (True, False))
             if tag == "tag:yaml.org,2002:merge":
                 self.fail("merge keys ('<<') are not supported; write the keys out", event.start_mark)
-            if tag not in _ALLOWED_TAGS:  # '<<' (merge) and '=' (value) stay plain strings
+            if tag not in _ALLOWED_TAGS:  # '=' (the value key) stays a plain string
                 tag = "tag:yaml.org,2002:str"
         else:
             tag = "tag:yaml.org,2002:str"
@@ -265,7 +289,8 @@ class _Builder:
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError) as exc:
-            self.fail(f"{event.value!r} is not a valid {tag.rsplit(':', 1)[-1]} ({exc})", event.start_mark)
+            kind = {"timestamp": "date", "int": "whole number", "float": "number"}.get(tag.rsplit(":", 1)[-1], "value")
+            self.fail(f"{event.value!r} is not a real {kind} ({exc})", event.start_mark)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
         return value
