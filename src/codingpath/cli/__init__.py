@@ -11,6 +11,7 @@ import sys
 from . import explore  # noqa: F401  (registers next, roles, roadmap)
 from . import renewals  # noqa: F401  (registers renewals)
 from . import graph  # noqa: F401  (registers graph)
+from . import init  # noqa: F401  (registers init)
 from . import checks  # noqa: F401  (registers check, data check)
 from .app import app
 
