@@ -83,7 +83,7 @@ def complete_tier(ctx: Any, incomplete: str) -> list[Choice]:
         tier = role.get("tier")
         if isinstance(tier, str):
             counts[tier] = counts.get(tier, 0) + 1
-    return _matching([(tier, f"{n} roles") for tier, n in counts.items()], incomplete)
+    return _matching([(tier, _roles(n)) for tier, n in counts.items()], incomplete)
 
 
 def complete_track(ctx: Any, incomplete: str) -> list[Choice]:
@@ -94,4 +94,8 @@ def complete_track(ctx: Any, incomplete: str) -> list[Choice]:
         for track in tracks if isinstance(tracks, list) else ():
             if isinstance(track, str):
                 counts[track] = counts.get(track, 0) + 1
-    return _matching(sorted((track, f"{n} roles") for track, n in counts.items()), incomplete)
+    return _matching(sorted((track, _roles(n)) for track, n in counts.items()), incomplete)
+
+
+def _roles(count: int) -> str:
+    return f"{count} role" + ("" if count == 1 else "s")

@@ -13,6 +13,8 @@ from .options import (
     OptionalProfileOption,
     PageFormatOption,
     ProfileOption,
+    TierOption,
+    TrackOption,
     load_data,
     load_person,
     show,
@@ -46,8 +48,8 @@ def next_command(
 
 @app.command("roles")
 def roles_command(
-    tier: Annotated[Optional[str], typer.Option("--tier", "-t", help="entry, mid, advanced or master.")] = None,
-    track: Annotated[Optional[str], typer.Option("--track", "-k", help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.")] = None,
+    tier: TierOption = None,
+    track: TrackOption = None,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:

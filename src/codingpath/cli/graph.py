@@ -10,8 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import app
-from .completion import complete_track
-from .options import DataOption, OptionalProfileOption, load_data, load_person, today
+from .options import DataOption, OptionalProfileOption, TrackOption, load_data, load_person, today
 
 
 class GraphFormat(str, Enum):
@@ -25,8 +24,7 @@ def graph_command(
     profile: OptionalProfileOption = None,
     fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="mermaid (GitHub renders it), dot (Graphviz) or json.",
                                              case_sensitive=False)] = GraphFormat.mermaid,
-    track: Annotated[Optional[str], typer.Option("--track", "-k", help="Only the roles on this track (coding, audit, ...).",
-                                                 autocompletion=complete_track, show_default=False)] = None,
+    track: TrackOption = None,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
                                                    show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,

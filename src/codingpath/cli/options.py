@@ -10,14 +10,20 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from .completion import complete_credential, complete_role, complete_tier, complete_track
+
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..profiles import LoadedProfile
 
 __all__ = [
+    "CredentialArgument",
     "DataOption",
     "FormatOption",
     "ProfileOption",
+    "RoleArgument",
+    "TierOption",
+    "TrackOption",
     "TableFormat",
     "load_data",
     "load_person",
@@ -68,6 +74,24 @@ ProfileOption = Annotated[
 OptionalProfileOption = Annotated[
     Optional[str],
     typer.Option("--profile", "-p", help="Profile YAML file ('-' reads standard input).", show_default=False),
+]
+# With shell completion of ids, tiers and tracks read from the data (see completion.py).
+TierOption = Annotated[
+    Optional[str],
+    typer.Option("--tier", "-t", help="entry, mid, advanced or master.", autocompletion=complete_tier,
+                 show_default=False),
+]
+TrackOption = Annotated[
+    Optional[str],
+    typer.Option("--track", "-k", help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.",
+                 autocompletion=complete_track, show_default=False),
+]
+RoleArgument = Annotated[
+    str, typer.Argument(metavar="ROLE", help="A role id or title, any case.", autocompletion=complete_role)
+]
+CredentialArgument = Annotated[
+    str, typer.Argument(metavar="CREDENTIAL", help="A credential id, any case (CPC, CCS-P).",
+                        autocompletion=complete_credential)
 ]
 
 
