@@ -70,6 +70,9 @@ def _message(error: dict[str, Any]) -> str:
         return f"{expected.format(**error.get('ctx', {}))}; found {_describe(error['input'])}"
     if "input" in error and kind not in {"value_error", "assertion_error"}:
         return f"{text}; found {_describe(error['input'])}"
+    found = error.get("input")
+    if isinstance(found, (str, int, float)) and not isinstance(found, bool) and repr(found) not in text:
+        text += f"; found {found!r}"  # a validator's own message that does not quote the value
     return text
 
 
