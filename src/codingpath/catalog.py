@@ -11,9 +11,7 @@ import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from .errors import DataError, InputError, Problem
 from .models import (
@@ -26,13 +24,16 @@ from .models import (
     RolesFile,
     Training,
 )
-from .validation import problems_from_validation
-from .yamlio import YamlDocument, load_yaml
 
-__all__ = ["Catalog", "CatalogReport", "DATA_ENV", "bundled_data_dir", "inspect_catalog", "load_catalog", "slug"]
+if TYPE_CHECKING:  # the YAML reader is imported when the files are read: from the cache, never
+    from .yamlio import YamlDocument
+
+__all__ = ["Catalog", "CatalogReport", "DATA_ENV", "bundled_data_dir", "data_files", "data_layers", "inspect_catalog",
+           "load_catalog", "slug"]
 
 DATA_ENV = "CODINGPATH_DATA"
 DATA_MAX_BYTES = 5_000_000
+DATA_FILES = ("credentials.yaml", "roles.yaml")
 
 
 def slug(text: str) -> str:
@@ -138,10 +139,20 @@ class Catalog:
 
 
 def load_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> Catalog:
-    """Load the bundled data, overlaid by `data_dir` (or $CODINGPATH_DATA), validated and cross-checked."""
+    """Load the bundled data, overlaid by `data_dir` (or $CODINGPATH_DATA), validated and cross-checked.
+
+    A catalog that passed every check is cached, keyed by the bytes of its files (see `cache.py`)."""
+    from .cache import CatalogCache
+
+    layers = data_layers(data_dir, use_env=use_env)
+    cache = CatalogCache(data_files(layers))
+    cached = cache.load()
+    if cached is not None:
+        return cached
     report = inspect_catalog(data_dir, use_env=use_env)
     if report.problems or report.catalog is None:
         raise DataError(report.problems)
+    cache.store(report.catalog)
     return report.catalog
 
 
@@ -155,20 +166,37 @@ class CatalogReport:
     problems: list[Problem]
 
 
-def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> CatalogReport:
-    """Like `load_catalog`, but problems in the files are returned, not raised (for `data check`);
-    only a missing directory (or missing bundled data) raises DataError."""
+def data_layers(data_dir: str | Path | None = None, *, use_env: bool = True) -> list[Path]:
+    """The bundled data directory, then the overlay (`data_dir` or $CODINGPATH_DATA) if any."""
     if data_dir is None and use_env:
         data_dir = os.environ.get(DATA_ENV) or None
-    bundled = bundled_data_dir()
-    layers = [bundled]
+    layers = [bundled_data_dir()]
     if data_dir is not None:
         overlay = Path(data_dir)
         if not overlay.is_dir():
             raise DataError(Problem(str(overlay), "is not a directory of career data"))
-        if not any((overlay / n).is_file() for n in ("credentials.yaml", "roles.yaml")):
+        if not any((overlay / n).is_file() for n in DATA_FILES):
             raise DataError(Problem(str(overlay), "holds neither credentials.yaml nor roles.yaml"))
         layers.append(overlay)
+    return layers
+
+
+def data_files(layers: list[Path]) -> list[Path]:
+    """The files `inspect_catalog` reads from these layers: every bundled one, an overlay's if present."""
+    return [layer / name for i, layer in enumerate(layers) for name in DATA_FILES
+            if i == 0 or (layer / name).is_file()]
+
+
+def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> CatalogReport:
+    """Like `load_catalog`, but problems in the files are returned, not raised (for `data check`);
+    only a missing directory (or missing bundled data) raises DataError."""
+    from pydantic import ValidationError
+
+    from .validation import problems_from_validation
+    from .yamlio import load_yaml
+
+    layers = data_layers(data_dir, use_env=use_env)
+    bundled = layers[0]
 
     credentials: dict[str, Credential] = {}
     roles: dict[str, Role] = {}

@@ -5,7 +5,8 @@ certifying body's page or career guide it came from, the date that page states (
 sure we are of it (`confidence`). The engine never treats an `unconfirmed` fact as a rule.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: pydantic would have to evaluate every annotation
+# string when the classes are created, a third of this module's import time (issue 7).
 
 import re
 from datetime import date, datetime
@@ -78,7 +79,9 @@ _AS_OF = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|undated)$")
 class Frozen(BaseModel):
     """Base: immutable, and a misspelt key is an error rather than silently ignored."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a model's validator is built when it first validates, not at import, so a command
+    # that reads the data from the cache (cache.py) never pays for the data models' validators.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(Frozen):
@@ -277,7 +280,7 @@ class Role(Frozen):
     occupation: str | None = None
 
     @model_validator(mode="after")
-    def _not_self_leading(self) -> Role:
+    def _not_self_leading(self) -> "Role":
         if self.id in self.leads_to:
             raise ValueError(f"role {self.id!r} lists itself in leads_to")
         return self
@@ -361,7 +364,7 @@ class ExperienceEntry(Frozen):
         return _parse_month(value)
 
     @model_validator(mode="after")
-    def _years_or_dates(self) -> ExperienceEntry:
+    def _years_or_dates(self) -> "ExperienceEntry":
         if self.end is not None and self.start is None:
             raise ValueError("end needs a start")
         if self.years is None and self.start is None:
@@ -391,7 +394,7 @@ class Profile(Frozen):
     """A person's education, credentials and experience, as written in their YAML profile."""
 
     name: str | None = None
-    education: EducationRecord = EducationRecord()
+    education: EducationRecord = Field(default_factory=EducationRecord)  # not built at import time
     credentials: tuple[HeldCredential, ...] = ()
     experience: tuple[ExperienceEntry, ...] = ()
     training: tuple[str, ...] = ()
