@@ -20,8 +20,11 @@ __all__ = ["app", "main"]
 
 def main() -> None:
     """Console-script entry point."""
+    from .startup import only_invoked_command
+
     try:
-        app()
+        with only_invoked_command(app, sys.argv[1:]):  # Typer builds only the command run (issue 7)
+            app()
     except BrokenPipeError:  # `codingpath roadmap | head`: the reader left; that is not an error
         sys.stderr.close()
         sys.exit(0)

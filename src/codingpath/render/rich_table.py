@@ -16,7 +16,10 @@ __all__ = ["console_for", "to_rich", "write_export", "write_tables"]
 
 
 def console_for(out: TextIO, *, record: bool = False, width: int | None = None) -> Console:
-    return Console(file=out, record=record, width=width, highlight=False, soft_wrap=False)
+    # Cells are data, never markup or :emoji: codes ("[CAHIIM]" must print as written); not parsing
+    # them for either is also a third of the time a big table takes to render (issue 7).
+    return Console(file=out, record=record, width=width, highlight=False, soft_wrap=False, markup=False,
+                   emoji=False)
 
 
 def to_rich(table: Table) -> RichTable:
