@@ -87,8 +87,29 @@ def test_the_key_covers_every_byte_path_and_version(tmp_path: Path, monkeypatch)
     monkeypatch.setattr("codingpath.__version__", "99.0")
     assert CatalogCache([one]).key != key
     monkeypatch.undo()
-    monkeypatch.setattr(cache_module, "CODE", (*cache_module.CODE, "engine.py"))
-    assert CatalogCache([one]).key != key  # the code that builds the catalog is part of the key
+
+
+def test_the_key_covers_the_code(tmp_path: Path, monkeypatch):
+    data = tmp_path / "roles.yaml"
+    data.write_bytes(b"roles: []\n")
+    package = tmp_path / "codingpath"
+    package.mkdir()
+    module = package / "models.py"
+    module.write_text("x = 1\n")
+    monkeypatch.setattr(cache_module, "PACKAGE", package)
+    key = CatalogCache([data]).key
+    os.utime(module, ns=(1, 1_000_000_000))
+    assert CatalogCache([data]).key != key  # an edited module (its mtime changed)
+    key = CatalogCache([data]).key
+    module.write_text("x = 22\n")
+    os.utime(module, ns=(1, 1_000_000_000))
+    assert CatalogCache([data]).key != key  # same mtime, other size
+    key = CatalogCache([data]).key
+    (package / "ladder.py").write_text("")
+    assert CatalogCache([data]).key != key  # a new module
+    key = CatalogCache([data]).key
+    (package / "notes.txt").write_text("")
+    assert CatalogCache([data]).key == key  # not code
 
 
 @pytest.mark.parametrize(

@@ -1,11 +1,11 @@
 """A cache of the validated career data, so a command does not re-parse and re-validate ~100 KB of
 YAML on every run (about 25 ms, a tenth of a command's start-up).
 
-It can never give a stale answer: the key is a SHA-256 of everything the catalog is built from, the
-bytes of every data file read (bundled and overlay, with their paths), the code that parses,
-validates and merges them (`models`, `yamlio`, `catalog`, `crosscheck`, this module), and the
-versions of codingpath, Python and pydantic. Change any byte of any of them and the key changes, so
-an old entry is simply never looked up again. An entry also carries a digest of its own payload, so
+It can never give a stale answer: the key is a SHA-256 of everything the catalog is built from: the
+bytes of every data file read (bundled and overlay, with their paths); the code that parses,
+validates and merges them (every module of the core package, by size and modification time, the
+rule Python's own bytecode cache uses); and the versions of codingpath, Python and pydantic. Change
+any of them and the key changes, so an old entry is simply never looked up again. An entry also carries a digest of its own payload, so
 a truncated or corrupt file is detected and ignored; so is one that is not the user's own or that
 others may write to (a pickle must only ever come from the user who reads it). Writes go to a
 temporary file renamed into place, so a reader never sees half a file; an unwritable cache directory
@@ -33,9 +33,7 @@ NO_CACHE_ENV = "CODINGPATH_NO_CACHE"
 CACHE_ENV = "XDG_CACHE_HOME"
 FORMAT = b"codingpath-catalog-cache 1\n"
 KEEP = 8  # entries kept (one per data overlay in use); the oldest beyond this are removed
-# The modules whose code decides what a loaded catalog holds.
-CODE = ("models.py", "yamlio.py", "catalog.py", "crosscheck.py", "cache.py")
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parent  # its modules decide what a loaded catalog holds
 
 
 def cache_dir() -> Path | None:
@@ -81,8 +79,10 @@ class CatalogCache:
     def _key(self) -> str | None:
         digest = hashlib.sha256(FORMAT + _versions())
         try:
-            for name in CODE:
-                _feed(digest, str(name), (PACKAGE / name).read_bytes())
+            with os.scandir(PACKAGE) as entries:
+                modules = sorted((entry.name, entry.stat()) for entry in entries if entry.name.endswith(".py"))
+            for name, stat in modules:
+                _feed(digest, name, f"{stat.st_size} {stat.st_mtime_ns}".encode())
             for path in self.files:
                 _feed(digest, str(path), path.read_bytes())  # as given: Catalog.files holds it so
         except OSError:  # a file vanished or cannot be read: no cache; loading reports the problem
