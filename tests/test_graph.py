@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -12,7 +14,7 @@ from typer.testing import CliRunner
 
 from codingpath.cli import app
 from codingpath.engine import roadmap_statuses
-from codingpath.graph import STATUS_COLOURS, graph_payload, graph_text
+from codingpath.graph import STATUS_COLOURS, UNCONFIRMED, graph_payload, graph_text
 from codingpath.models import TIERS
 from conftest import EXAMPLES, TODAY, run_installed
 
@@ -29,7 +31,8 @@ def all_edges(catalog) -> set[tuple[str, str]]:
 def test_mermaid_declares_every_role_once_in_its_tier_and_every_progression(bundled_data):
     text = graph_text(bundled_data, "mermaid")
     lines = text.splitlines()
-    assert lines[1] == "flowchart LR" and text.endswith("\n")
+    assert lines[0].startswith("%% Medical coding and HIM career map") and text.endswith("\n")
+    assert lines[1] == f"%% {UNCONFIRMED}" and lines[2] == "flowchart LR"  # the bundled data has unconfirmed roles
     nodes, tier_of, tier = {}, {}, None
     for line in lines:
         if line.startswith("  subgraph tier_"):
@@ -71,7 +74,7 @@ def test_dot_has_one_same_rank_cluster_per_tier_and_quoted_ids(bundled_data, exp
     statuses = roadmap_statuses(experienced_coder, bundled_data, TODAY)
     text = graph_text(bundled_data, "dot", statuses, title='Map for "Jane"')
     assert text.startswith("digraph codingpath {\n") and text.endswith("}\n")
-    assert 'label="Map for \\"Jane\\"' in text
+    assert 'label="Map for \\"Jane\\"\\nheld = current or past role;' in text
     clusters = re.findall(r"subgraph cluster_(\w+) \{\n    label=\"\w+\";\n    rank=same;", text)
     assert clusters == list(TIERS)
     edges = set(re.findall(r'^  "([a-z0-9-]+)" -> "([a-z0-9-]+)";$', text, re.M))
@@ -135,5 +138,30 @@ def test_cli_writes_a_dot_file_without_overwriting(tmp_path):
 def test_the_installed_command_prints_mermaid():
     result = run_installed("graph", "--profile", CODER, "--track", "management")
     assert result.returncode == 0, result.stderr
-    assert result.stdout.splitlines()[1] == "flowchart LR"
+    assert "flowchart LR" in result.stdout.splitlines()[:3]
     assert "coding_manager" in result.stdout and "class " in result.stdout
+
+
+MERMAID_JS = os.environ.get("CODINGPATH_MERMAID_JS")  # a mermaid.min.js (npm: mermaid, dist/)
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(not (MERMAID_JS and CHROMIUM), reason="set CODINGPATH_MERMAID_JS to mermaid.min.js; needs Chromium")
+def test_mermaid_itself_parses_and_draws_every_node(bundled_data, experienced_coder, tmp_path):
+    statuses = roadmap_statuses(experienced_coder, bundled_data, TODAY)
+    source = graph_text(bundled_data, "mermaid", statuses)
+    shutil.copy(MERMAID_JS, tmp_path / "mermaid.min.js")
+    (tmp_path / "page.html").write_text(
+        '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="mermaid.min.js"></script></head><body>'
+        f'<pre class="mermaid">{html.escape(source)}</pre><script>mermaid.initialize({{startOnLoad: false}});'
+        "mermaid.parse(document.querySelector('.mermaid').textContent).then(() => mermaid.run())"
+        ".then(() => { document.title = 'DRAWN'; }).catch(e => { document.title = 'ERROR ' + e.message; });"
+        "</script></body></html>")
+    result = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         f"--user-data-dir={tmp_path / 'browser'}", "--virtual-time-budget=10000", "--dump-dom",
+         (tmp_path / "page.html").as_uri()], capture_output=True, text=True, timeout=180)
+    assert "<title>DRAWN</title>" in result.stdout, result.stdout[:500]
+    drawn = re.findall(r'class="node default (held|eligible|gap)"', result.stdout)
+    assert sorted(drawn) == sorted(r.status for r in statuses.values())

@@ -13,7 +13,7 @@ from .catalog import Catalog
 from .engine import RoleResult
 from .models import TIERS, Role
 
-__all__ = ["GraphFormat", "STATUS_COLOURS", "graph_payload", "graph_roles", "graph_text"]
+__all__ = ["GraphFormat", "LEGEND", "STATUS_COLOURS", "UNCONFIRMED", "graph_payload", "graph_roles", "graph_text"]
 
 GraphFormat = Literal["mermaid", "dot"]
 
@@ -24,6 +24,7 @@ STATUS_COLOURS = {
     "gap": ("#f8f9fa", "#6c757d"),
 }
 LEGEND = "held = current or past role; eligible = meets the published requirements; gap = something missing"
+UNCONFIRMED = "* = requirement thresholds codingpath could not confirm from a published source"
 
 
 def graph_roles(catalog: Catalog, track: str | None = None) -> list[Role]:
@@ -83,7 +84,10 @@ def _mermaid_text(text: str) -> str:
 
 def _mermaid(roles: list[Role], statuses: dict[str, RoleResult] | None, title: str) -> str:
     title = " ".join(title.split())  # a comment is one line
-    lines = [f"%% {title}: tiers left to right, arrows = 'leads to'", "flowchart LR"]
+    lines = [f"%% {title}: tiers left to right, arrows = 'leads to'"]
+    if any(not r.requirements.confirmed for r in roles):
+        lines.append(f"%% {UNCONFIRMED}")
+    lines.append("flowchart LR")
     for tier in TIERS:
         members = [r for r in roles if r.tier == tier]
         if not members:
@@ -113,7 +117,9 @@ def _dot_string(text: str) -> str:
 
 
 def _dot(roles: list[Role], statuses: dict[str, RoleResult] | None, title: str) -> str:
-    label = _dot_string(title + (f"\n{LEGEND}" if statuses is not None else ""))
+    legend = [LEGEND] if statuses is not None else []
+    legend += [UNCONFIRMED] if any(not r.requirements.confirmed for r in roles) else []
+    label = _dot_string("\n".join([title, *legend]))
     lines = [
         "digraph codingpath {",
         f'  graph [rankdir=LR, label={label}, labelloc=t, fontname="Helvetica", newrank=true];',

@@ -98,6 +98,7 @@ def renewals_view(report: RenewalReport, source: str, *, quiet: bool = False, ve
     title = f"Renewals for {who} as of {report.as_of}"
     notes: list[str] = []
     if not quiet:
+        notes.append("Required = CEUs per cycle; Logged = the profile's `ceus` dated in this cycle.")
         pools = {}
         for item in report.items:
             if item.pooling:
@@ -115,9 +116,8 @@ def renewals_view(report: RenewalReport, source: str, *, quiet: bool = False, ve
     notes += [f"due soon: {w}" for w in report.warnings]
     if not report.items:
         notes.append("The profile lists no credentials; add them under `credentials:` with an `earned` date.")
-    caption = None if quiet else "Required = CEUs per cycle; Logged = the profile's `ceus` dated in this cycle."
     table = Table(title, ("Credential", "Cycle ends", "Required", "Logged", "Missing", "Status"),
-                  tuple(rows), caption, tuple(styles))
+                  tuple(rows), None, tuple(styles), narrow_columns=(0, 1))
     payload = {
         "format_version": FORMAT_VERSION,
         "profile": {"name": report.name, "file": source},
