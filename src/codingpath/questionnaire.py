@@ -151,8 +151,7 @@ def parse_credentials(text: Any, catalog: Catalog) -> list[Held]:
         cid = catalog.credential_id(item)
         if cid is None:
             hint = catalog.suggest_credential(item)
-            raise AnswerError(f"unknown credential {item!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
-                              + " (`codingpath credentials` lists them)")
+            raise AnswerError(f"unknown credential {item!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
         apprentice = item.strip().upper() != cid and item.strip().upper().endswith("-A")
         if any(h.id == cid for h in held):
             raise AnswerError(f"{cid} is named twice")

@@ -163,7 +163,7 @@ class Questionnaire:
             try:
                 return parse(text)
             except AnswerError as exc:
-                self.say(f"  {exc}; try again" + (" ('?' lists the choices)" if listing else ""),
+                self.say(f"  {exc} (try again" + ("; '?' lists the choices)" if listing else ")"),
                          style="red", always=True)
 
     def recheck(self, answers: Answers, prefix: str) -> list[str]:
@@ -176,7 +176,7 @@ class Questionnaire:
                 continue
             if problem.severity == "error":
                 errors.append(problem.message)
-                self.say(f"  {problem.message}; try again", style="red", always=True)
+                self.say(f"  {problem.message} (try again)", style="red", always=True)
             else:
                 self.say(f"  note: {problem.message}", style="yellow")
         return errors
