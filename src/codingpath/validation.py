@@ -63,7 +63,8 @@ def _message(error: dict[str, Any]) -> str:
         return f"must be a mapping of keys to values; found {_describe(error.get('input'))}"
     if kind in {"tuple_type", "list_type"}:
         found = error.get("input")
-        hint = f" (a list of one is written [{found}])" if isinstance(found, (str, int, float)) else ""
+        plain = isinstance(found, (str, int, float)) and str(found).strip() and str(found).isprintable()
+        hint = f" (a list of one is written [{found}])" if plain and len(str(found)) <= 40 else ""
         return f"must be a list; found {_describe(found)}{hint}"
     expected = _EXPECTED.get(kind)
     if expected is not None and "input" in error:

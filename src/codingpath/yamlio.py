@@ -69,8 +69,15 @@ def format_path(path: Path_) -> str:
     """('credentials', 0, 'id') -> 'credentials[0].id'."""
     text = ""
     for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+        if isinstance(part, int) or not _plain_key(part):  # `[0]`, or `['a key\n']` for an odd key
+            text += f"[{part}]" if isinstance(part, int) else f"[{part!r}]"
+        else:
+            text += f".{part}" if text else part
     return text
+
+
+def _plain_key(part: object) -> bool:
+    return isinstance(part, str) and part != "" and part.isprintable() and not any(c in part for c in ".[]: ")
 
 
 def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
