@@ -317,3 +317,25 @@ def test_the_installed_command_writes_a_profile_that_next_reads(tmp_path):
     assert again.returncode == 2
     assert again.stderr == "error: lee.yaml: already exists; not overwriting it (use --force to replace it)\n"
     assert Path(tmp_path / "lee.yaml").read_text().startswith("# codingpath profile")
+
+
+def test_the_readme_transcript_is_what_init_prints(tmp_path, monkeypatch):
+    """The README shows a session as a terminal would (prompt, then the typed answer); replaying its
+    answers must print exactly its prompts and messages."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    block = readme.split("```\n$ codingpath init me.yaml\n", 1)[1].split("```", 1)[0]
+    typed = ["Jane Doe", "assoc", "y", "", "CPC, CCX", "CPC, CCA", "2021-06-15", "", "Medical Coder", "2021-09",
+             "", "", "", "coding manager"]
+    expected, answers = "", list(typed)
+    for line in block.splitlines():
+        answer = answers[0] if answers else None
+        if answer is not None and (line.endswith(": " + answer) if answer else line.endswith(":")):
+            expected += (line[: len(line) - len(answer)] if answer else line + " ")
+            answers.pop(0)
+        else:
+            expected += line + "\n"
+    assert answers == []
+    monkeypatch.chdir(tmp_path)
+    result = init("me.yaml", typed=typed)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == expected
