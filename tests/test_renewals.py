@@ -317,3 +317,49 @@ def test_the_installed_command_writes_a_calendar_file(tmp_path):
     assert result.returncode == 0, result.stderr
     lines = unfold(out.read_bytes().decode("utf-8"))
     assert "SUMMARY:CPC renewal due" in lines and "DTSTART;VALUE=DATE:20270615" in lines
+
+
+def run_on_a_terminal(*args: str, no_color: bool) -> str:
+    """The installed command with its output on a pseudo-terminal, as a person sees it."""
+    import os
+    import pty
+    import subprocess
+
+    from conftest import installed_command
+
+    main, child = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "80"}
+    env.pop("NO_COLOR", None)
+    if no_color:
+        env["NO_COLOR"] = "1"
+    process = subprocess.Popen([*installed_command(), *args], stdout=child, stderr=child, env=env)
+    os.close(child)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    assert process.wait(timeout=60) == 0
+    os.close(main)
+    return b"".join(chunks).decode("utf-8")
+
+
+COLOUR = re.compile(r"\x1b\[[0-9;]*(?:3[0-7]|9[0-7]|38;[25];[0-9;]+)m")
+
+
+def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path):
+    profile = tmp_path / "p.yaml"
+    profile.write_text("credentials:\n  - {id: CPC, earned: 2025-01-10}\n  - {id: CCS, earned: 2020-01-10}\n"
+                       "education: high-school\nceus:\n  - {date: 2026-03-01, hours: 30, credential: CCS}\n")
+    coloured = run_on_a_terminal("renewals", "--profile", str(profile), no_color=False)
+    assert COLOUR.search(coloured), "a terminal gets the status colours"
+    plain = run_on_a_terminal("renewals", "--profile", str(profile), no_color=True)
+    assert not COLOUR.search(plain) and "due in 48 days" in plain
+    piped = run_installed("renewals", "--profile", str(profile), env={"NO_COLOR": ""})
+    assert piped.returncode == 0 and "\x1b[" not in piped.stdout
+    visible = re.sub(r"\x1b\[[0-9;]*m", "", plain).replace("\r", "")
+    assert max(len(line) for line in visible.splitlines()) <= 80

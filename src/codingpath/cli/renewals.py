@@ -52,14 +52,15 @@ def renewals_command(
     when = today()
     loaded = load_person(profile, catalog, when)
     report = renewals_of(loaded.profile, catalog, when)
-    buffer = io.StringIO()
+    # Straight to standard output when that is where it goes, so that a terminal gets colours.
+    buffer = io.StringIO() if output is not None else sys.stdout
     if fmt is RenewalFormat.ics:
         buffer.write(renewal_calendar(report, profile_key=loaded.profile.name or ""))
     else:
         emit(renewals_view(report, loaded.source, quiet=quiet, verbose=verbose), fmt.value, buffer)
     if output is None:
-        sys.stdout.write(buffer.getvalue())
         return
+    assert isinstance(buffer, io.StringIO)
     from ..fileio import write_atomic
 
     backup = write_atomic(output, buffer.getvalue(), force=force)
