@@ -102,6 +102,7 @@ def data_check_view(report: DataReport, *, strict: bool) -> View:
         tables.append(Table(
             f"{_plural(len(notes), 'fact')} whose sources state no date (ages unknown; not counted as problems)",
             ("Where", "Fact"), tuple((_where(f.problem), f.problem.message) for f in notes),
+            narrow_columns=(0,),
         ))
     lines = [f"Stale means the newest dated source is more than {report.max_age_years} years old "
              f"(counted from {report.year}); set --max-age-years to change that."]
