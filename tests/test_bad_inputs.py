@@ -19,6 +19,7 @@ import pytest
 import yaml
 from typer.testing import CliRunner
 
+from codingpath.catalog import Catalog
 from codingpath.cli import app
 from conftest import run_installed
 
@@ -107,10 +108,15 @@ def test_check_reports_the_case(case: dict[str, Any], workdir: Path):
 
 
 @pytest.mark.parametrize("case", PROFILE_CASES, ids=case_id)
-def test_other_commands_refuse_the_case_or_warn(case: dict[str, Any], workdir: Path, monkeypatch: pytest.MonkeyPatch):
+def test_other_commands_refuse_the_case_or_warn(
+    case: dict[str, Any], workdir: Path, monkeypatch: pytest.MonkeyPatch, bundled_data: Catalog
+):
     if not runnable(case):
         pytest.skip("running as root: a file's mode does not stop root from reading it")
     monkeypatch.chdir(workdir)
+    from codingpath.cli import explore
+
+    monkeypatch.setattr(explore, "load_data", lambda data: bundled_data, raising=False)  # a speed-up only
     result = runner.invoke(app, ["next", "--profile", case["file"], "--format", "json"])
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == (2 if case["exit"] == 1 else 0), result.output
