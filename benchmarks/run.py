@@ -9,11 +9,18 @@ moment of the machine hits every command alike, several runs each, median:
 - codingpath's own commands, through the installed `codingpath` executable, as a user runs them,
   and shell completion of a role id (when the completion callbacks exist).
 
-Then in-process timings of the core (per call): load and validate the bundled data (from the YAML,
-and from the cache of validated data), evaluate one profile against every role, plan one route.
+Columns: wall-clock median and minimum, median CPU time of the process (user + system, steadier
+than wall-clock when other work competes for the CPUs), both as ratios to the minimal Typer app,
+the ratio to the bare interpreter, and the milliseconds codingpath adds to the minimal app.
+
+Then where `codingpath next` spends the time it adds, phase by phase (`benchmarks/anatomy.py`), and
+in-process timings of the core (per call): load and validate the bundled data (from the YAML, and
+from the cache of validated data), evaluate one profile against every role, plan one route.
 
 The target (issue 7): every codingpath command within 1.15x of the minimal Typer app; in-process, data
 load + validation under 20 ms, one profile against every role under 1 ms, one plan under 50 ms.
+Subprocesses run with bytecode caching on (as after `pip install`), a fresh data cache that the
+warm-up runs fill, NO_COLOR and a fixed CODINGPATH_TODAY.
 
 `--plan` and `--team` also run `benchmarks/bench_plan.py` and `benchmarks/bench_team.py`.
 """
@@ -23,6 +30,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import inspect
+import json
 import os
 import random
 import resource
@@ -188,6 +196,26 @@ def startup_table(cases: list[Case]) -> list[str]:
             f"{case.cpu_median * 1000:6.1f}ms {ratio:6.2f}x {case.cpu_median / floor_cpu:5.2f}x "
             f"{case.median / bare:6.1f}x  {own:+6.1f}  {verdict}"
         )
+    return lines
+
+
+def measure_anatomy(runs: int, base_env: dict[str, str]) -> list[str]:
+    """Medians of `benchmarks/anatomy.py`'s phases: what `next` adds to the minimal app, and where."""
+    samples: list[dict[str, float]] = []
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, str(HERE / "anatomy.py")], env=base_env, cwd=ROOT,
+                                capture_output=True, text=True)
+        if result.returncode != 0:
+            return [f"  note: anatomy.py failed: {result.stderr.strip()[-300:]}"]
+        samples.append(json.loads(result.stdout.splitlines()[-1]))
+    lines = [f"{'where codingpath next spends its time beyond the minimal app':<64} {'median':>9}", "-" * 75]
+    total = 0.0
+    for phase in samples[0]:
+        median = statistics.median(s[phase] for s in samples)
+        lines.append(f"{phase:<64} {median:7.1f}ms")
+        if "roadmap" not in phase:
+            total += median
+    lines.append(f"{'total for next (without the roadmap row)':<64} {total:7.1f}ms")
     return lines
 
 
@@ -364,6 +392,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"codingpath next / bare interpreter = {nxt.median / bare:.1f}x;  "
                   f"minimal Typer app / bare interpreter = {app / bare:.1f}x")
         print(f"(start-up measured in {time.perf_counter() - started:.0f} s)\n")
+        print("\n".join(measure_anatomy(max(3, runs // 2), base_env)))
+        print()
 
         lines, notes = measure_in_process(args.quick, cache_dir)
         print("\n".join(lines))
