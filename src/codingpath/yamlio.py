@@ -292,6 +292,10 @@ class _Builder:
                 tag = "tag:yaml.org,2002:str"
         else:
             tag = "tag:yaml.org,2002:str"
+        if tag == "tag:yaml.org,2002:str":  # most values: PyYAML's str constructor returns the text as is
+            if event.anchor is not None:
+                self.anchors[event.anchor] = (event.value, 1)
+            return event.value
         node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
