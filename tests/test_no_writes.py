@@ -49,6 +49,10 @@ INVOCATIONS: dict[str, list[tuple[list[str], int]]] = {
              (["team", "{team}", "--output", "{roster}"], 2)],
     "data": [(["data", "check", "--data", "{ladder}"], 0),
              (["data", "check", "--data", "{ladder}", "--max-age-years", "0", "--strict"], 1)],
+    "plan": [(["plan", "--profile", "{me}", "--data", "{ladder}"], 0), (["plan", "--profile", "{bad}"], 2)],
+    "credentials": [(["credentials", "--data", "{ladder}"], 0)],
+    "credential": [(["credential", "CPC", "--profile", "{me}", "--data", "{ladder}"], 0)],
+    "role": [(["role", "coding-analyst", "--profile", "{me}", "--data", "{ladder}"], 0)],
 }
 
 

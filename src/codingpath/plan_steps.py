@@ -108,8 +108,9 @@ def build_plan(search: _Search, profile: Profile, actions: list[tuple[_Action, _
             apprentice = action.subject in search.advance(before, action.start, action.end, frozenset()).apprentice
             weeks = math.ceil(credential.study.hours / search.hours_per_week)
             words = f"Earn {credential.id} ({credential.name}, {credential.body}): about {weeks} weeks of study, then the exam"
-            if isinstance(action.detail, Requirement):
-                words += f"; you would meet its published route: {requirement_text(action.detail)}"
+            route = action.detail
+            if isinstance(route, Requirement) and (route.credentials or route.experience or route.cahiim_accredited):
+                words += f"; you would meet its published route: {requirement_text(route)}"
             if apprentice:
                 words += (f". Passed then, it comes as {credential.apprentice.designation} "
                           f"({credential.apprentice.applies_when.rstrip('.').lower()})")

@@ -1,0 +1,261 @@
+"""Views of `plan`, `credentials`, `credential ID` and `role ID`: JSON payloads and display tables."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ..describe import credentials_text, education_text, experience_text
+from ..errors import Problem
+from . import Table, View
+from .views import FORMAT_VERSION, HONEST
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..engine import CredentialResult, RoleResult
+    from ..models import Credential, Fee, Requirement, Role, Sourced
+    from ..planner import Plan, Step
+
+__all__ = ["credential_view", "credentials_view", "plan_view", "role_view", "short_rule"]
+
+UNCONFIRMED = "* rests on a rule or requirement codingpath could not confirm from a published source."
+
+
+# -- plan ---------------------------------------------------------------------------------------
+
+def _money(usd: float | None) -> str:
+    return "-" if usd is None else f"${usd:,.0f}"
+
+
+def _step_dict(step: Step) -> dict[str, Any]:
+    return {
+        "kind": step.kind, "description": step.description, "start": step.start.isoformat(),
+        "end": step.end.isoformat(), "cost_usd": step.cost_usd, "satisfies": step.satisfies,
+        "alternatives": list(step.alternatives), "unconfirmed": step.unconfirmed, "subject": step.subject,
+        "apprentice": step.apprentice, "cahiim_accredited": step.cahiim_accredited,
+    }
+
+
+def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Problem, ...] = ()) -> View:
+    """The route as a table of dated steps, with totals and notes under it."""
+    target = plan.target
+    payload: dict[str, Any] = {
+        "format_version": FORMAT_VERSION,
+        "profile": {"name": name, "file": source},
+        "target": {"id": target.id, "title": target.title, "tier": target.tier},
+        "start": plan.start.isoformat(),
+        "finish": plan.finish.isoformat() if plan.finish else None,
+        "hours_per_week": plan.hours_per_week,
+        "eligible_now": plan.eligible_now,
+        "feasible": plan.feasible,
+        "reason": plan.reason,
+        "unconfirmed": plan.unconfirmed,
+        "total_years": plan.total_years,
+        "total_fees_usd": plan.total_fees_usd,
+        "steps": [_step_dict(s) for s in plan.steps],
+        "notes": list(plan.notes),
+        "warnings": [w.as_dict() for w in warnings],
+    }
+    who = name or "this profile"
+    rows = []
+    for step in plan.steps:
+        text = step.description + (" *" if step.unconfirmed else "")
+        if step.alternatives:
+            text += "\nor: " + ", ".join(step.alternatives)
+        fee = _money(step.cost_usd) if step.kind in ("credential", "training") and step.cost_usd is not None else (
+            "unknown" if step.kind == "credential" else "-")
+        until = f"{step.end:%Y-%m}" if step.end != step.start else ""
+        rows.append((f"{step.start:%Y-%m}", until, text, fee, step.satisfies or "-"))
+    if not plan.feasible:
+        title = f"No route for {who} to {target.title}"
+        caption = f"{plan.reason}."
+    elif plan.eligible_now:
+        title = f"{who} already meets the published requirements for {target.title}"
+        caption = HONEST
+    else:
+        title = f"Fastest route for {who} to {target.title}, from {plan.start:%Y-%m}"
+        unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
+        caption = (f"Total: {plan.total_years:g} years to meet every published requirement ({plan.finish:%Y-%m}); "
+                   f"exam fees {_money(plan.total_fees_usd)}" + (f" plus {unknown} unknown" if unknown else "")
+                   + ".\n" + HONEST)
+    if plan.unconfirmed:
+        caption += "\n" + UNCONFIRMED
+    table = Table(title, ("From", "Until", "Step", "Fee", "Meets"), tuple(rows), caption)
+    return View(payload, (table,), tuple(plan.notes))
+
+
+# -- credentials --------------------------------------------------------------------------------
+
+def short_rule(req: Requirement) -> str:
+    """One route to sit an exam in a few words (the structure, not the prose description)."""
+    parts = [p for p in (education_text(req), credentials_text(req)) if p != "-"]
+    parts += [f"{rule.years:g} yr {'/'.join(rule.tracks or rule.roles) or 'any'}" for rule in req.experience]
+    parts += [f"training {t}" for t in req.training]
+    return " + ".join(parts) or "no prerequisite"
+
+
+def rule_to_sit(credential: Credential) -> str:
+    """The rule to sit in short: its first route, and how many others there are."""
+    rule = credential.eligibility
+    routes = [short_rule(r) for r in rule.routes]
+    text = " or ".join(routes) if len(routes) <= 2 else f"{routes[0]}, or {len(routes) - 1} other routes"
+    text = text or "none"
+    if not rule.routes and rule.conditions:
+        text += f" ({'; '.join(rule.conditions)})"
+    return text + (" *" if not rule.confirmed else "")
+
+
+def fee_text(fee: Fee | None) -> str:
+    if fee is None or fee.planning_usd is None:
+        return "unknown"
+    text = _money(fee.planning_usd)
+    if fee.member_usd is not None and fee.member_usd != fee.planning_usd:
+        text += f" ({_money(fee.member_usd)} members)"
+    return text + ("" if fee.confidence == "confirmed" else f" ({fee.confidence})")
+
+
+def _fee_dict(fee: Fee | None) -> dict[str, Any] | None:
+    if fee is None:
+        return None
+    return {"usd": fee.usd, "member_usd": fee.member_usd, "non_member_usd": fee.non_member_usd,
+            "planning_usd": fee.planning_usd, "confidence": fee.confidence}
+
+
+def credentials_view(credentials: list[Credential]) -> View:
+    """The catalogue, one row per credential."""
+    ordered = sorted(credentials, key=lambda c: (c.body, c.id))
+    entries, rows = [], []
+    for c in ordered:
+        renewal = f"{c.renewal.cycle_years} yr" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
+        entries.append({
+            "id": c.id, "name": c.name, "body": c.body, "focus": list(c.focus), "summary": c.summary,
+            "rule_to_sit": rule_to_sit(c), "eligibility_confidence": c.eligibility.confidence,
+            "apprentice": c.apprentice.designation if c.apprentice else None,
+            "renewal": {"cycle_years": c.renewal.cycle_years, "ceus": c.renewal.ceus},
+            "fee": _fee_dict(c.fee), "study_hours": c.study.hours,
+        })
+        rows.append((c.id, c.name, c.body, ", ".join(c.focus), rule_to_sit(c), renewal, fee_text(c.fee)))
+    caption = ("To sit: what the certifying body requires (recommendations are not requirements). "
+               "Fee: the non-member exam price; third-party or unconfirmed figures are marked.\n" + UNCONFIRMED)
+    table = Table(f"{len(ordered)} credential" + ("" if len(ordered) == 1 else "s"), ("Id", "Name", "Body", "Focus", "To sit", "Renewal", "Fee"),
+                  tuple(rows), caption, group_column=2)
+    return View({"format_version": FORMAT_VERSION, "credentials": entries}, (table,))
+
+
+def _sources_table(blocks: list[tuple[str, Sourced]], title: str = "Sources") -> Table:
+    rows = []
+    for fact, block in blocks:
+        for source in block.sources:
+            where = source.url + (f" ({source.note})" if source.note else "")
+            rows.append((fact, block.confidence, source.as_of, where))
+    return Table(title, ("Fact", "Confidence", "As of", "Source"), tuple(rows))
+
+
+def _blocks(model) -> list[tuple[str, Sourced]]:  # noqa: ANN001 - a pydantic model
+    from ..facts import iter_sourced
+
+    return [(".".join(str(p) for p in path) or "entry", block) for path, block in iter_sourced(model)]
+
+
+def credential_view(catalog: Catalog, credential: Credential, result: CredentialResult | None,
+                    *, name: str | None = None, apprentice: bool = False) -> View:
+    """Everything about one credential; with a profile, whether the person may sit it now."""
+    c = credential
+    rows: list[tuple[str, str]] = [("Summary", c.summary), ("Body", c.body), ("Focus", ", ".join(c.focus))]
+    rule = c.eligibility
+    routes = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(rule.routes))
+    rows.append(("To sit (required)", (routes or "no education or experience prerequisite")
+                 + f"\n[{rule.confidence}]" + (f" {rule.note.strip()}" if rule.note else "")))
+    if rule.conditions:
+        rows.append(("Also asked (not checked)", "\n".join(rule.conditions)))
+    if c.recommended:
+        text = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(c.recommended.routes))
+        rows.append(("Recommended, not required", text + f"\n[{c.recommended.confidence}]"))
+    if c.apprentice:
+        removal = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(c.apprentice.removal))
+        rows.append(("Apprentice", f"{c.apprentice.designation}: {c.apprentice.applies_when}\nRemoved by: {removal}"
+                     f"\n[{c.apprentice.confidence}]"))
+    renewal = f"every {c.renewal.cycle_years} years" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
+    rows.append(("Renewal", renewal + (f"\n{c.renewal.ceu_note}" if c.renewal.ceu_note else "") + f"\n[{c.renewal.confidence}]"))
+    if c.exam:
+        exam = ", ".join(p for p in (f"{c.exam.questions} questions" if c.exam.questions else "",
+                                     f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
+                                     f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "") if p)
+        rows.append(("Exam", (exam or "format not recorded") + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
+    rows.append(("Fee", fee_text(c.fee) + (f"\n{c.fee.note.strip()}" if c.fee and c.fee.note else "")))
+    rows.append(("Study estimate", f"{c.study.hours:g} hours [{c.study.confidence}]"
+                 + (f"\n{c.study.note}" if c.study.note else "")))
+    if c.introduced:
+        rows.append(("Introduced", str(c.introduced.year)))
+    if c.replaces:
+        rows.append(("Replaces", ", ".join(c.replaces)))
+    payload: dict[str, Any] = {"format_version": FORMAT_VERSION, **c.model_dump(mode="json"),
+                               "rule_to_sit": rule_to_sit(c)}
+    tables = [Table(f"{c.id}: {c.name}", ("Field", "Value"), tuple(rows), None if rule.confirmed else UNCONFIRMED),
+              _sources_table(_blocks(c))]
+    if result is not None:
+        payload.update({
+            "profile": {"name": name}, "eligible": result.eligible, "held": result.held,
+            "held_as_apprentice": result.held and apprentice,
+            "missing": [g.message for g in result.missing], "missing_detail": [g.as_dict() for g in result.missing],
+            "recommended_missing": [g.message for g in result.recommended_missing],
+            "unconfirmed": result.unconfirmed, "notes": list(result.notes),
+        })
+        status = ((f"held as {c.apprentice.designation}" if apprentice and c.apprentice else "held") if result.held
+                  else "may sit the exam now" if result.eligible else "not yet eligible to sit the exam")
+        you = [("Status", status + (" *" if result.unconfirmed else ""))]
+        you += [("Missing (required)", g.message) for g in result.missing]
+        you += [("Missing (recommended, not required)", g.message) for g in result.recommended_missing]
+        you += [("Note", n) for n in result.notes]
+        tables.append(Table(f"{name or 'This profile'} and {c.id}", ("Your standing", "Detail"), tuple(you)))
+    return View(payload, tuple(tables))
+
+
+# -- role ---------------------------------------------------------------------------------------
+
+def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: str | None = None) -> View:
+    """One role in full: requirements, progression, occupation figures; with a profile, the gaps."""
+    req = role.requirements
+    led_from = catalog.leads_from(role.id)
+    rows: list[tuple[str, str]] = [
+        ("Id", role.id), ("Tier", role.tier), ("Tracks", ", ".join(role.tracks)), ("Summary", role.summary),
+        ("Requirements", (req.description or "-") + f"\n[{req.confidence}]" + (" *" if not req.confirmed else "")),
+        ("Education", education_text(req)), ("Credentials", credentials_text(req)),
+        ("Experience", experience_text(req)),
+    ]
+    if req.training:
+        rows.append(("Training", ", ".join(req.training)))
+    if req.note:
+        rows.append(("Why", req.note.strip()))
+    rows += [("Preferred credentials", ", ".join(role.preferred_credentials) or "-"),
+             ("Leads to", ", ".join(catalog.roles[r].title for r in role.leads_to if r in catalog.roles) or "-"),
+             ("Led to from", ", ".join(r.title for r in led_from) or "-")]
+    occupation = catalog.occupations.get(role.occupation or "")
+    blocks = [("requirements", req)]
+    if occupation:
+        figures = [f"{occupation.code} {occupation.title}"]
+        if occupation.median_pay_usd is not None:
+            figures.append(f"median pay {_money(occupation.median_pay_usd)} ({occupation.pay_year})")
+        if occupation.employment is not None:
+            figures.append(f"employment {occupation.employment:,} ({occupation.employment_year})")
+        if occupation.outlook:
+            figures.append(f"outlook {occupation.outlook}")
+        rows.append(("Occupation", "\n".join(figures) + f"\n[{occupation.provenance.confidence}]"))
+        blocks.append((f"occupation {occupation.code}", occupation.provenance))
+    elif role.occupation:
+        rows.append(("Occupation", role.occupation))
+    payload: dict[str, Any] = {
+        "format_version": FORMAT_VERSION, **role.model_dump(mode="json"),
+        "led_from": [r.id for r in led_from],
+        "occupation": occupation.model_dump(mode="json") if occupation else None,
+    }
+    tables = [Table(role.title, ("Field", "Value"), tuple(rows), None if req.confirmed else UNCONFIRMED),
+              _sources_table(blocks)]
+    if result is not None:
+        payload.update({"profile": {"name": name}, "status": result.status, "unconfirmed": result.unconfirmed,
+                        "gaps": [g.as_dict() for g in result.gaps], "missing": [g.message for g in result.gaps]})
+        status = {"eligible": "meets the published requirements", "gap": "does not yet meet the published requirements",
+                  "held": "current role"}[result.status]
+        you = [("Status", status + (" *" if result.unconfirmed else ""))]
+        you += [("Missing", g.message) for g in result.gaps]
+        tables.append(Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), tuple(you), HONEST))
+    return View(payload, tuple(tables))
