@@ -90,6 +90,10 @@ def build_plan(search: _Search, profile: Profile, actions: list[tuple[_Action, _
                *, eligible_now: bool) -> Plan:
     """Steps, dates, totals and notes for a route of `months` months."""
     catalog, target, start = search.catalog, search.target, search.start
+    # The state each exam ends in (it says whether the exam came with an apprentice designation).
+    after = [b for _, b in actions[1:]] + ([search.final] if actions else [])
+    passed = {(b.study[1], b.study[2]): nxt for (a, b), nxt in zip(actions, after)
+              if a.kind == "wait" and b.study and b.study[2] <= a.end}
     # An exam or degree still under way when the target is met was not needed: drop it.
     actions = [(a, s) for a, s in actions if a.kind == "wait" or a.end <= months]
     consumers = _Consumers(search, actions, months)
@@ -105,7 +109,7 @@ def build_plan(search: _Search, profile: Profile, actions: list[tuple[_Action, _
             fee = credential.fee.planning_usd if credential.fee else None
             text, others = consumers.satisfies("credential", action.subject, None, action.end)
             others = tuple(c for c in others if c not in before.creds and c in search.scope.credentials)
-            apprentice = action.subject in search.advance(before, action.start, action.end, frozenset()).apprentice
+            apprentice = action.subject in passed[(action.subject, action.end)].apprentice
             weeks = math.ceil(credential.study.hours / search.hours_per_week)
             words = f"Earn {credential.id} ({credential.name}, {credential.body}): about {weeks} weeks of study, then the exam"
             route = action.detail

@@ -260,6 +260,7 @@ class _Search:
             self.popped += 1
             standing = self.standing(s)
             if assess(self.target.requirements, standing).met:
+                self.final = s
                 return self.path(parents, s), t
             if len(best) > MAX_STATES:
                 return f"the search stopped after {MAX_STATES} states without finding a route"

@@ -65,12 +65,12 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
             "unknown" if step.kind == "credential" else "-")
         until = f"{step.end:%Y-%m}" if step.end != step.start else ""
         rows.append((f"{step.start:%Y-%m}", until, text, fee, step.satisfies or "-"))
-    if not plan.feasible:
-        title = f"No route for {who} to {target.title}"
-        caption = f"{plan.reason}."
-    elif plan.eligible_now:
-        title = f"{who} already meets the published requirements for {target.title}"
-        caption = HONEST
+    if not plan.feasible or plan.eligible_now:
+        result = (f"No route: {plan.reason}." if not plan.feasible else
+                  f"{who} already meets the published requirements for {target.title}: no steps needed.")
+        caption = HONEST + ("\n" + UNCONFIRMED if plan.unconfirmed else "")
+        table = Table(f"Plan for {who} to {target.title}", ("Result",), ((result,),), caption)
+        return View(payload, (table,), tuple(plan.notes))
     else:
         title = f"Fastest route for {who} to {target.title}, from {plan.start:%Y-%m}"
         unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
