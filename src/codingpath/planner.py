@@ -114,8 +114,8 @@ def months_between(start: date, end: date) -> int:
 class _Scope:
     """What a route to the target can need: every credential named by the target's requirements
     and, transitively, by the eligibility routes of those; roles (no higher than the target's
-    tier) on the tracks those requirements count, as stepping stones; and for a stepping stone's
-    credential group that names none of those, only its quickest and its cheapest member."""
+    tier) on the tracks those requirements count, as stepping stones; and from a stepping stone's
+    credential group, its quickest and its cheapest member."""
 
     def __init__(self, catalog: Catalog, target: Role, avoid: frozenset[str]) -> None:
         cap = TIERS.index(target.tier)
@@ -143,11 +143,9 @@ class _Scope:
             stone = kind == "role" and owner != target.id
             for group in req.credentials:
                 usable = [c for c in group if c not in avoid and c in catalog.credentials]
-                if stone and not set(usable) & set(self.credentials) and usable:
+                if stone and usable:
                     usable = list(dict.fromkeys([min(usable, key=lambda c: (catalog.credentials[c].study.hours, _fee(catalog.credentials[c]))),
                                                  min(usable, key=lambda c: (_fee(catalog.credentials[c]), catalog.credentials[c].study.hours))]))
-                elif stone:
-                    usable = []
                 for cid in usable:
                     if cid not in self.credentials:
                         add(cid)
@@ -214,6 +212,11 @@ class _Search:
                          for cid, c in scope.credentials.items()}
         self.openings: list[int] = []
         self._at: dict[_State, _At] = {}
+        self.entries: dict[tuple, float] = {}  # role entry bounds, by role and what they depend on
+        key_index = {k: i for i, k in enumerate(self.keys)}
+        self._fast = [None if rule.roles or not rule.tracks else
+                      [(self.base.years_by_track.get(tr, 0.0), key_index.get(tr)) for tr in rule.tracks]
+                      for rule in self.rules]
         index = {(r.tracks, r.roles, r.years): i for i, r in enumerate(self.rules)}
         self.compiled = {id(req): _Compiled(tuple(index[(r.tracks, r.roles, r.years)] for r in req.experience),
                                             EDUCATION_LEVELS.index(req.education) if req.education else None,
@@ -224,6 +227,19 @@ class _Search:
         self.target_level = self.compiled[id(target.requirements)].level
         self.servers = {i: [r for r in self.role_order if self.accrues[r.id] & self.rule_keys[i] and r.id != target.id]
                         for i in self.target_rules}
+
+    def shorts(self, s: _State, standing: Standing) -> list[int]:
+        """Months still missing for every rule, as `_months_short` (engine's track_years) gives
+        them, read straight from the accrued months for the common rule shape (tracks only)."""
+        out = []
+        for rule, fast in zip(self.rules, self._fast):
+            if fast is None:
+                out.append(_months_short(rule, standing))
+                continue
+            has = max(base + (s.months[k] / 12 if k is not None else 0.0) for base, k in fast)
+            short = rule.years - has
+            out.append(math.ceil(short * 12 - 1e-9) if short > 1e-9 else 0)
+        return out
 
     def _accrual(self, role: Role) -> frozenset[int]:
         keys = [*role.tracks, f"role:{role.id}", "role:*"]
@@ -320,10 +336,13 @@ class _Search:
             open_rules.append((keys, short, first, servers))
         for i, (keys_a, short_a, first_a, servers_a) in enumerate(open_rules):
             for keys_b, short_b, first_b, _ in open_rules[i + 1:]:
-                apart = min(first_a, first_b) + short_a + short_b
+                # Until a role that serves both, at most one of the two accrues in a month.
+                first = min(first_a, first_b)
                 joint = [0.0 if current & keys_a and current & keys_b else math.inf]
                 joint += [at.entry(r) for r in servers_a if self.accrues[r.id] & keys_b]
-                months = max(months, min(apart, max(min(joint), short_a, short_b)))
+                enter = min(joint)
+                together = max(enter, math.ceil((first + short_a + short_b + enter) / 2)) if enter < math.inf else math.inf
+                months = max(months, min(first + short_a + short_b, together))
         return months
 
     def fee_bound(self, at: _At) -> float:
@@ -399,8 +418,9 @@ class _Search:
         while changed:
             changed = False
             for req, kind, owner in self.scope.requirements:
+                # Removal routes matter once the designation is held (or the exam is under way).
                 live = ((kind == "role" and owner in owners) or (kind == "credential" and owner in creds)
-                        or (kind == "apprentice" and (owner in s.apprentice or owner in creds)))
+                        or (kind == "apprentice" and (owner in s.apprentice or (s.study and s.study[1] == owner))))
                 if not live or id(req) in done:
                     continue
                 done.add(id(req))
@@ -555,10 +575,11 @@ class _At:
     def __init__(self, search: _Search, s: _State, t: int) -> None:
         self.search, self.s, self.t = search, s, t
         self.standing = search.standing(s)
-        self.shorts = [_months_short(rule, self.standing) for rule in search.rules]
+        self.shorts = search.shorts(s, self.standing)
         self._bounds: dict[tuple[int, int], float] = {}
         self._credentials: dict[tuple[str, int], float] = {}
         self._entries: dict[str, float] = {}
+        self.signature: tuple | None = None
         self.full = s.creds - s.apprentice
 
     def met(self, group: frozenset[str], full: bool) -> bool:
@@ -566,9 +587,21 @@ class _At:
         return not group.isdisjoint(self.full if full else self.s.creds)
 
     def entry(self, role: Role) -> float:
-        """Months before `role` could be entered, at the earliest."""
+        """Months before `role` could be entered, at the earliest (shared by the states that differ
+        only in what does not enter the bound: the role held, what was passed over)."""
         if role.id not in self._entries:
-            self._entries[role.id] = self.bound(role.requirements, 1)
+            if self.signature is None:
+                s, t = self.s, self.t
+                self.signature = (tuple(self.shorts), s.edu, s.cahiim, s.creds, s.apprentice,
+                                  s.degree and (s.degree[0], s.degree[1], s.degree[2] - t),
+                                  s.study and (s.study[1], s.study[2] - t))
+            cache = self.search.entries
+            key = (role.id, self.signature)
+            if key not in cache:
+                if len(cache) > 50_000:
+                    cache.clear()
+                cache[key] = self.bound(role.requirements, 1)
+            self._entries[role.id] = cache[key]
         return self._entries[role.id]
 
     def bound(self, req: Requirement, depth: int) -> float:
