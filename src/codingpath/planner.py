@@ -1,7 +1,7 @@
 """The fastest route from a profile to a role, as dated steps. Prints nothing.
 
-An A* search on elapsed months (ties broken on exam fees, then fewer steps, then doing each step as
-early as it can be done) over states: the credentials held (and which only as an apprentice),
+An A* search on elapsed months (ties broken on exam fees, then fewer unknown fees and unconfirmed
+rules, then fewer steps, then doing each step as early as it can be done) over states: the credentials held (and which only as an apprentice),
 education, trainings, the current role, the experience accrued per track, and what is under way
 (one exam or course at a time, one degree). Experience accrues on the current role's tracks while
 everything else runs. Every rule is checked with `engine.assess`, so `plan` and `next` cannot
@@ -19,8 +19,7 @@ from datetime import date
 from typing import Literal
 
 from .catalog import Catalog
-from .describe import requirement_text
-from .engine import Standing, apprentice_removable, assess, level_name, standing_of, years_text
+from .engine import Standing, apprentice_removable, assess, standing_of
 from .errors import InputError
 from .models import EDUCATION_LEVELS, TIERS, Credential, Profile, Requirement, Role
 
