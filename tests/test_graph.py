@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -140,28 +138,3 @@ def test_the_installed_command_prints_mermaid():
     assert result.returncode == 0, result.stderr
     assert "flowchart LR" in result.stdout.splitlines()[:3]
     assert "coding_manager" in result.stdout and "class " in result.stdout
-
-
-MERMAID_JS = os.environ.get("CODINGPATH_MERMAID_JS")  # a mermaid.min.js (npm: mermaid, dist/)
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.mark.skipif(not (MERMAID_JS and CHROMIUM), reason="set CODINGPATH_MERMAID_JS to mermaid.min.js; needs Chromium")
-def test_mermaid_itself_parses_and_draws_every_node(bundled_data, experienced_coder, tmp_path):
-    statuses = roadmap_statuses(experienced_coder, bundled_data, TODAY)
-    source = graph_text(bundled_data, "mermaid", statuses)
-    shutil.copy(MERMAID_JS, tmp_path / "mermaid.min.js")
-    (tmp_path / "page.html").write_text(
-        '<!DOCTYPE html><html><head><meta charset="utf-8"><script src="mermaid.min.js"></script></head><body>'
-        f'<pre class="mermaid">{html.escape(source)}</pre><script>mermaid.initialize({{startOnLoad: false}});'
-        "mermaid.parse(document.querySelector('.mermaid').textContent).then(() => mermaid.run())"
-        ".then(() => { document.title = 'DRAWN'; }).catch(e => { document.title = 'ERROR ' + e.message; });"
-        "</script></body></html>")
-    result = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'browser'}", "--virtual-time-budget=10000", "--dump-dom",
-         (tmp_path / "page.html").as_uri()], capture_output=True, text=True, timeout=180)
-    assert "<title>DRAWN</title>" in result.stdout, result.stdout[:500]
-    drawn = re.findall(r'class="node default (held|eligible|gap)"', result.stdout)
-    assert sorted(drawn) == sorted(r.status for r in statuses.values())

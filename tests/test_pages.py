@@ -8,7 +8,6 @@ import struct
 import subprocess
 import xml.etree.ElementTree as ET
 import zlib
-from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
