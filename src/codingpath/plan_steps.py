@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from .describe import requirement_text
 from .engine import assess, evaluate_credential, level_name, years_text
 from .models import EDUCATION_LEVELS, Profile, Requirement
-from .planner import Plan, Step, add_months
+from .plan_apply import add_months
+from .planner import Plan, Step
 
 if TYPE_CHECKING:
     from .catalog import Catalog
-    from .planner import _Action, _Search, _State
+    from .plan_search import Search
+    from .plan_state import Action, State
 
 __all__ = ["build_plan", "unreachable_reason"]
 
@@ -57,7 +59,7 @@ def _contribution(kind: str, subject: str, extra: object, req: Requirement,
 class _Consumers:
     """The requirements a route meets on its way, in time order, the target's first."""
 
-    def __init__(self, search: _Search, actions: list[tuple[_Action, _State]], months: int) -> None:
+    def __init__(self, search: Search, actions: list[tuple[Action, State]], months: int) -> None:
         catalog, target = search.catalog, search.target
         self.catalog = catalog
         self.items = [(months, target.title, target.requirements)]
@@ -86,7 +88,7 @@ class _Consumers:
         return "", ()
 
 
-def build_plan(search: _Search, profile: Profile, actions: list[tuple[_Action, _State]], months: int,
+def build_plan(search: Search, profile: Profile, actions: list[tuple[Action, State]], months: int,
                *, eligible_now: bool) -> Plan:
     """Steps, dates, totals and notes for a route of `months` months."""
     catalog, target, start = search.catalog, search.target, search.start
@@ -177,7 +179,7 @@ def build_plan(search: _Search, profile: Profile, actions: list[tuple[_Action, _
                 tuple(_notes(search, profile, steps, actions, eligible_now)), unconfirmed, search.hours_per_week)
 
 
-def _notes(search: _Search, profile: Profile, steps: list[Step], actions, eligible_now: bool) -> list[str]:
+def _notes(search: Search, profile: Profile, steps: list[Step], actions, eligible_now: bool) -> list[str]:
     catalog, target = search.catalog, search.target
     notes = []
     if eligible_now:
@@ -218,7 +220,7 @@ def _notes(search: _Search, profile: Profile, steps: list[Step], actions, eligib
     return notes
 
 
-def unreachable_reason(search: _Search, first: _State) -> str | None:
+def unreachable_reason(search: Search, first: State) -> str | None:
     """The first requirement of the target that nothing in the data can meet, in words."""
     req, catalog = search.target.requirements, search.catalog
     if req.education:
