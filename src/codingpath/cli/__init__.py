@@ -13,6 +13,7 @@ from . import renewals  # noqa: F401  (registers renewals)
 from . import graph  # noqa: F401  (registers graph)
 from . import init  # noqa: F401  (registers init)
 from . import checks  # noqa: F401  (registers check, data check)
+from . import team  # noqa: F401  (registers team)
 from . import planning  # noqa: F401  (registers plan, credentials, credential, role)
 from .app import app
 

@@ -1,0 +1,176 @@
+"""`codingpath team`: a department's readiness for the roles above, eligibility by role, renewals due."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Optional
+
+import typer
+
+from .app import app
+from .completion import complete_role
+from .options import DataOption, FormatOption, load_data, today
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from ..catalog import Catalog
+    from ..team import PersonResult, Skipped
+
+PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
+PROGRESS_EVERY = 250
+SHOWN = {"error": 200, "warning": 20}  # stderr lines per kind before a one-line summary
+
+
+@app.command("team")
+def team_command(
+    paths: Annotated[list[str], typer.Argument(
+        help="Profile YAML files, folders of them (their *.yaml/*.yml files; sub-folders are not read) "
+             "and CSV rosters, in any mix.", show_default=False, metavar="PATH")],
+    role: Annotated[Optional[list[str]], typer.Option(
+        "--role", "-r", help="A role to compare everyone against (id or title, any case); repeat for more. "
+                             "Default: the roles one tier above each person's.", metavar="ROLE",
+        autocompletion=complete_role, show_default=False)] = None,
+    within: Annotated[int, typer.Option(
+        "--within", "-w", min=0, metavar="MONTHS", help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
+    fmt: FormatOption = "table",  # type: ignore[assignment]
+    output: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    data: DataOption = None,
+) -> None:
+    """A team's readiness for the roles above them: for each person and role, eligible now, ready
+    within --within months on a planned route, or the main missing item; then who is eligible for each
+    role, and credential renewals due within --within months. A CSV roster has the columns name,
+    education_level, credentials, years_coding, current_role (see the README for optional ones).
+    A profile that fails its checks is reported on stderr and skipped (exit code 1).
+
+    Example: codingpath team staff/ roster.csv --role coding-manager --within 12
+    """
+    import io
+
+    from ..render.team_views import write_team
+    from ..team import ReadinessEvaluator, Tally, collect_sources, evaluate_team
+
+    catalog = load_data(data)
+    roles = resolve_roles(role or [], catalog)
+    sources = collect_sources(paths)
+    if output is not None:
+        check_output(output, force, sources)
+    for source in sources:
+        for warning in source.roster.warnings if source.roster else ():
+            sys.stderr.write(warning.line_for_stderr() + "\n")
+    when = today()
+    tally = Tally()
+    evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within)
+    events = evaluate_team(sources, evaluator, tally)
+    stream = io.StringIO() if output is not None else sys.stdout
+    total = sum(s.people_estimate for s in sources)
+    # A bar redrawn on the terminal would garble output streamed to the same terminal.
+    streams_to_terminal = output is None and fmt.value in ("json", "csv") and sys.stdout.isatty()
+    with _Progress(0 if streams_to_terminal else total) as progress:
+        write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
+                   within=within, roles=roles)
+    if output is not None:
+        from ..fileio import write_atomic
+
+        backup = write_atomic(output, stream.getvalue(), force=force)  # type: ignore[union-attr]
+        sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt.value})"
+                         + (f"; previous file kept as {backup}" if backup else "") + "\n")
+    if tally.skipped:
+        sys.stderr.write(f"error: {tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped; "
+                         f"{tally.people} evaluated\n")
+        raise typer.Exit(1)
+
+
+def check_output(output: Path, force: bool, sources: list) -> None:  # noqa: ANN001 - team.Source
+    """Refuse, before any work, an output file that is one of the inputs or exists without --force."""
+    from ..errors import OutputError
+
+    target = output.resolve()
+    if any(source.path.resolve() == target for source in sources):
+        raise OutputError(f"{output}: is one of the inputs; not overwriting it (choose another --output file)")
+    if output.exists() and not force:
+        raise OutputError(f"{output}: already exists; not overwriting it (use --force to replace it)")
+
+
+def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
+    """Role ids for --role values (id or title, any case); a usage error with a hint otherwise."""
+    roles: list[str] = []
+    for text in texts:
+        role_id = catalog.role_id(text)
+        if role_id is None:
+            hints = catalog.suggest_role(text)
+            hint = f"; did you mean {hints[0]!r}?" if hints else " (codingpath roles lists them)"
+            raise typer.BadParameter(f"unknown role {text!r}{hint}", param_hint="--role")
+        if role_id not in roles:
+            roles.append(role_id)
+    return tuple(roles)
+
+
+def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> Iterator[PersonResult]:
+    """Problems and warnings to stderr as they come (a bounded number of lines); results onward."""
+    from ..team import Skipped
+
+    shown = {"error": 0, "warning": 0}
+    hidden = {"error": 0, "warning": 0}
+    count = 0
+
+    def say(problems: Iterable) -> None:  # noqa: ANN001 - errors.Problem
+        for problem in problems:
+            kind = "error" if problem.severity == "error" else "warning"
+            if shown[kind] < SHOWN[kind]:
+                shown[kind] += 1
+                sys.stderr.write(problem.line_for_stderr() + "\n")
+            else:
+                hidden[kind] += 1
+
+    for event in events:
+        count += 1
+        if count % PROGRESS_EVERY == 0:
+            progress.advance(PROGRESS_EVERY)
+        if isinstance(event, Skipped):
+            say(event.problems)
+            continue
+        if event.warnings:
+            say(event.warnings)
+        yield event
+    progress.stop()  # before the tables are printed
+    for kind, number in hidden.items():
+        if number:
+            sys.stderr.write(f"{kind}: {number} more {kind}s not shown"
+                             + (" (--format json lists the first 1000 errors)" if kind == "error" else "") + "\n")
+
+
+class _Progress:
+    """A progress bar on stderr for many people when stderr is a terminal; nothing otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.bar = None
+        self.task = None
+
+    def __enter__(self) -> _Progress:
+        if self.total < PROGRESS_MIN or not sys.stderr.isatty():
+            return self
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self.bar = Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                            console=Console(file=sys.stderr), transient=True, redirect_stdout=False)
+        self.bar.start()
+        self.task = self.bar.add_task("team", total=self.total)
+        return self
+
+    def advance(self, count: int) -> None:
+        if self.bar is not None:
+            self.bar.advance(self.task, count)
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
