@@ -11,12 +11,14 @@ What makes 200,000 people cheap:
 - a role's verdict depends only on the parts of a standing its requirements look at (the
   credentials they name, years on the tracks they count while short of the threshold, ...), so
   verdicts are remembered per role on exactly those parts;
-- a plan is made only for a gap that could close within the window: an experience shortfall, or
-  a degree (no programme in the data is shorter than two years), longer than the window cannot;
-- plans are remembered per target role on what a route to it can depend on (`PlanScope`): the
-  education, the credentials, trainings and years (to the month, and no more than the largest
-  threshold that counts them) named by the target, by the exams that fill its credential groups
-  and by the roles of no higher tier on its tracks, plus the current role.
+- a plan is made only for a gap that could close within the window: an experience shortfall, a
+  degree (no programme in the data is shorter than two years), or the study for every exam that
+  would fill a missing credential, longer than the window cannot;
+- plans are remembered per target role on what a route to it can depend on (`PlanScope`), years
+  to the month: when only experience is missing and the current role accrues it, the shortfall
+  alone; when no role move can help within the window, the education, credentials and courses the
+  target and its exams name; otherwise also the roles it may pass through and the current role.
+A test checks the result against planning every gap of every person (tests/test_team.py).
 """
 
 from __future__ import annotations

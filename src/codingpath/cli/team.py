@@ -33,7 +33,8 @@ def team_command(
                              "Default: the roles one tier above each person's.", metavar="ROLE",
         autocompletion=complete_role, show_default=False)] = None,
     within: Annotated[int, typer.Option(
-        "--within", "-w", min=0, metavar="MONTHS", help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
+        "--within", "-w", min=0, metavar="MONTHS",
+        help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     output: Annotated[Optional[Path], typer.Option(
         "--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
