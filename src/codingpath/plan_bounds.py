@@ -82,8 +82,8 @@ class Bounds:
         return total + extra
 
     def cheapest(self, group, s: State) -> float:
-        if s.study and s.study[1] in group:
-            return 0.0
+        if (s.study and s.study[1] in group) or not group.isdisjoint(s.creds):
+            return 0.0  # paid for already, or held as an apprentice (its removal is free)
         return min((self.fee_rank[c] for c in group if c in self.fee_rank and c not in s.creds), default=0.0)
 
     def requirement_fees(self, req: Requirement, at: At) -> float:
