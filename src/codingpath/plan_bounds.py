@@ -6,11 +6,14 @@ state that could, by the bound, still be faster."""
 from __future__ import annotations
 
 import math
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from .models import Requirement, Role
+from .plan_state import MIN_STAY_MONTHS
 
 if TYPE_CHECKING:
+    from .engine import Standing
     from .plan_search import Search
     from .plan_state import State
 
@@ -33,28 +36,28 @@ class Bounds:
 
     def estimate(self, at: At) -> float:
         """Months until the target's requirements could be met at the earliest: `bound`, plus for
-        experience the time to get into a role that accrues it; two rules no single role serves
-        accrue one after the other."""
+        experience the time to get into a role that accrues it (not before the current role may
+        be left); two rules no single role serves accrue one after the other (`_together`)."""
         months = at.bound(self.target.requirements, 0)
         current = self.accrues.get(at.s.role or "", frozenset())
+        wait = max(0, at.s.settled - at.t)  # no move to work of another kind before then
         open_rules = []
         for i in self.target_rules:
             short, keys = at.shorts[i], self.rule_keys[i]
             if not short:
                 continue
-            servers = self.servers[i]
-            first = 0.0 if keys & current else min((at.entry(r) for r in servers), default=math.inf)
+            first = 0.0 if keys & current else max(wait, at.soonest(self.servers[i]))
             months = max(months, first + short)
-            open_rules.append((keys, short, first, servers))
-        for i, (keys_a, short_a, first_a, servers_a) in enumerate(open_rules):
-            for keys_b, short_b, first_b, _ in open_rules[i + 1:]:
+            open_rules.append((i, keys, short, first))
+        for n, (i, keys_a, short_a, first_a) in enumerate(open_rules):
+            for j, keys_b, short_b, first_b in open_rules[n + 1:]:
+                if current & keys_a and current & keys_b:
+                    continue  # both accrue from now: the bounds of each are all there is
+                joint = at.soonest(self.joint[i, j])
+                together = _together(max(wait, joint), (first_a, short_a, wait if current & keys_a else None),
+                                     (first_b, short_b, wait if current & keys_b else None))
                 # Until a role that serves both, at most one of the two accrues in a month.
-                first = min(first_a, first_b)
-                joint = [0.0 if current & keys_a and current & keys_b else math.inf]
-                joint += [at.entry(r) for r in servers_a if self.accrues[r.id] & keys_b]
-                enter = min(joint)
-                together = max(enter, math.ceil((first + short_a + short_b + enter) / 2)) if enter < math.inf else math.inf
-                months = max(months, min(first + short_a + short_b, together))
+                months = max(months, min(min(first_a, first_b) + short_a + short_b, together))
         return months
 
     def fee_bound(self, at: At) -> float:
@@ -81,6 +84,20 @@ class Bounds:
             extra = max(extra, min(options, default=0.0))
         return total + extra
 
+    def steps_bound(self, at: At) -> int:
+        """Steps (moves other than waiting) still to take at the least: an exam or an apprentice
+        removal for a missing credential of the target, a degree, a course, and a move into a role
+        for an experience rule the current role does not serve; each a different kind of move."""
+        s, req = at.s, self.compiled[id(self.target.requirements)]
+        studying = s.study[1] if s.study else None
+        steps = any(not at.met(g, req.full) and studying not in g for g in req.groups)
+        if req.level is not None and not (s.degree and s.degree[0] >= req.level and (s.degree[1] or not req.cahiim)):
+            steps += at.education(req.level, req.cahiim) > 0
+        steps += any(t not in s.training and not (s.study and s.study[1] == t) for t in self.target.requirements.training)
+        current = self.accrues.get(s.role or "", frozenset())
+        steps += any(at.shorts[i] and not self.rule_keys[i] & current for i in self.target_rules)
+        return steps
+
     def cheapest(self, group, s: State) -> float:
         if (s.study and s.study[1] in group) or not group.isdisjoint(s.creds):
             return 0.0  # paid for already, or held as an apprentice (its removal is free)
@@ -96,13 +113,17 @@ class At:
 
     def __init__(self, search: Search, s: State, t: int) -> None:
         self.search, self.s, self.t = search, s, t
-        self.standing = search.standing(s)
-        self.shorts = search.shorts(s, self.standing)
+        self.shorts = search.shorts(self)
         self._bounds: dict[tuple[int, int], float] = {}
         self._credentials: dict[tuple[str, int], float] = {}
         self._entries: dict[str, float] = {}
         self.signature: tuple | None = None
         self.full = s.creds - s.apprentice
+
+    @cached_property
+    def standing(self) -> Standing:
+        """The engine's view of the state (built only when a rule needs more than the months)."""
+        return self.search.standing(self.s)
 
     def met(self, group: frozenset[str], full: bool) -> bool:
         """Whether a held credential fills the group (a full one where the requirement asks)."""
@@ -111,10 +132,11 @@ class At:
     def entry(self, role: Role) -> float:
         """Months before `role` could be entered, at the earliest (shared by the states that differ
         only in what does not enter the bound: the role held, what was passed over)."""
-        if role.id not in self._entries:
+        found = self._entries.get(role.id)
+        if found is None:
             if self.signature is None:
                 s, t = self.s, self.t
-                self.signature = (tuple(self.shorts), s.edu, s.cahiim, s.creds, s.apprentice,
+                self.signature = (self.shorts, s.edu, s.cahiim, s.creds, s.apprentice,
                                   s.degree and (s.degree[0], s.degree[1], s.degree[2] - t),
                                   s.study and (s.study[1], s.study[2] - t))
             cache = self.search.entries
@@ -123,8 +145,20 @@ class At:
                 if len(cache) > 50_000:
                     cache.clear()
                 cache[key] = self.bound(role.requirements, 1)
-            self._entries[role.id] = cache[key]
-        return self._entries[role.id]
+            found = self._entries[role.id] = cache[key]
+        return found
+
+    def soonest(self, roles: list[Role]) -> float:
+        """The least `entry` of `roles` (inf for none); they come lowest tier first, so a role
+        open now (0, the least there is) usually ends the look early."""
+        best = math.inf
+        for role in roles:
+            months = self.entry(role)
+            if months < best:
+                best = months
+                if months <= 0:
+                    break
+        return best
 
     def bound(self, req: Requirement, depth: int) -> float:
         """Months until `req` could be met: the largest of independent lower bounds (experience
@@ -167,3 +201,32 @@ class At:
             routes = search.scope.credentials[cid].eligibility.routes
             self._credentials[key] = min((self.bound(r, depth + 1) for r in routes), default=0.0) + search.study[cid]
         return self._credentials[key]
+
+
+def _together(enter: float, a: tuple[float, int, int | None], b: tuple[float, int, int | None]) -> float:
+    """Months until two experience rules are both met by way of a role that serves both, entered
+    at month E >= `enter`. `a` and `b` are (month it could first accrue, months short, and for a
+    rule the current role serves, the months it accrues before that role may be left, else
+    None). Before E the two accrue in turn, in at most E - first months between them and each in
+    at most E - its own first; after E both accrue, so the goal comes at E plus the larger
+    remainder. A rule the current role does not serve gets either no time before E or a stay of
+    at least MIN_STAY_MONTHS in a role that serves it (a plan does not hop), which is what makes
+    "a few months of management, then the rest in the role that does both" too fast. For each
+    choice the earliest feasible E is best: a later E buys at most a month a month."""
+    if enter == math.inf:
+        return math.inf
+    (first_a, short_a, held_a), (first_b, short_b, held_b) = a, b
+    first = min(first_a, first_b)
+    best = math.inf
+    for low_a, some_a in ((held_a, True),) if held_a is not None else ((0, False), (MIN_STAY_MONTHS, True)):
+        for low_b, some_b in ((held_b, True),) if held_b is not None else ((0, False), (MIN_STAY_MONTHS, True)):
+            e = max(enter, first + low_a + low_b, first_a + low_a if some_a else 0, first_b + low_b if some_b else 0)
+            if e == math.inf:
+                continue
+            budget = e - first  # months before E that can go to one or the other
+            cap_a = e - first_a if some_a else 0
+            cap_b = e - first_b if some_b else 0
+            after = max(0, short_a - cap_a, short_b - cap_b, math.ceil((short_a + short_b - budget) / 2),
+                        short_a - (budget - low_b), short_b - (budget - low_a))
+            best = min(best, e + after)
+    return best

@@ -11,7 +11,7 @@ from datetime import date
 
 from .catalog import Catalog
 from .engine import Standing, assess, standing_of
-from .models import EDUCATION_LEVELS, TIERS, Profile, Role
+from .models import EDUCATION_LEVELS, TIERS, Profile, Requirement, Role
 from .plan_bounds import At, Bounds
 from .plan_scope import Compiled, Scope, degree_chains, study_months
 from .plan_state import Action, Moves, State
@@ -44,6 +44,7 @@ class Search(Moves, Bounds):
         self.role_order = sorted(scope.roles.values(), key=lambda r: (
             -len(set(r.tracks) & set(target.tracks)), -TIERS.index(r.tier), -popularity[r.id], r.title))
         self.rank = {r.id: i for i, r in enumerate(self.role_order)}
+        self.role_accrues = [(r, self.accrues[r.id]) for r in self.role_order]
         self.rules = list({(rule.tracks, rule.roles, rule.years): rule
                            for req, _, _ in scope.requirements for rule in req.experience}.values())
         self.rule_keys = [frozenset(i for i, k in enumerate(self.keys)
@@ -58,6 +59,7 @@ class Search(Moves, Bounds):
                          for cid, c in scope.credentials.items()}
         self.openings: list[int] = []
         self._at: dict[State, At] = {}
+        self._shorts: dict[tuple[int, ...], tuple[int, ...]] = {}
         self.entries: dict[tuple, float] = {}  # role entry bounds, by role and what they depend on
         key_index = {k: i for i, k in enumerate(self.keys)}
         self._fast = [None if rule.roles or not rule.tracks else
@@ -71,21 +73,39 @@ class Search(Moves, Bounds):
                          for req, _, _ in scope.requirements}
         self.target_rules = self.compiled[id(target.requirements)].rules
         self.target_level = self.compiled[id(target.requirements)].level
-        self.servers = {i: [r for r in self.role_order if self.accrues[r.id] & self.rule_keys[i] and r.id != target.id]
+        # The roles that serve each rule of the target, lowest tier first (see `At.soonest`).
+        by_tier = sorted(self.role_order, key=lambda r: TIERS.index(r.tier))
+        self.servers = {i: [r for r in by_tier if self.accrues[r.id] & self.rule_keys[i] and r.id != target.id]
                         for i in self.target_rules}
+        # Read on every state, so worked out once: the roles that serve two rules of the target,
+        # the requirements each owner brings into play, and each group's longest study.
+        self.joint = {(i, j): [r for r in self.servers[i] if self.accrues[r.id] & self.rule_keys[j]]
+                      for i in self.target_rules for j in self.target_rules}
+        self.owned: dict[tuple[str, str], list[Requirement]] = {}
+        for req, kind, owner in scope.requirements:
+            self.owned.setdefault((kind, owner), []).append(req)
+        self.lead = {g: max(self.study.get(c, 0) for c in g) for c in self.compiled.values() for g in c.groups}
 
-    def shorts(self, s: State, standing: Standing) -> list[int]:
+    def shorts(self, at: At) -> tuple[int, ...]:
         """Months still missing for every rule, as `_months_short` (engine's track_years) gives
-        them, read straight from the accrued months for the common rule shape (tracks only)."""
+        them, read straight from the accrued months for the common rule shape (tracks only).
+        They depend on the months accrued alone, which many states share: kept per months."""
+        months = at.s.months
+        found = self._shorts.get(months)
+        if found is not None:
+            return found
         out = []
         for rule, fast in zip(self.rules, self._fast):
             if fast is None:
-                out.append(_months_short(rule, standing))
+                out.append(_months_short(rule, at.standing))
                 continue
-            has = max(base + (s.months[k] / 12 if k is not None else 0.0) for base, k in fast)
+            has = max(base + (months[k] / 12 if k is not None else 0.0) for base, k in fast)
             short = rule.years - has
             out.append(math.ceil(short * 12 - 1e-9) if short > 1e-9 else 0)
-        return out
+        if len(self._shorts) > 20_000:
+            self._shorts.clear()
+        found = self._shorts[months] = tuple(out)
+        return found
 
     def _accrual(self, role: Role) -> frozenset[int]:
         keys = [*role.tracks, f"role:{role.id}", "role:*"]
@@ -110,7 +130,7 @@ class Search(Moves, Bounds):
         """The actions of a fastest route and its length in months, or why none was found."""
         counter, start_key = 0, (0, 0.0, 0, 0, 0, 0)
         at = self.at(first, 0)
-        heap = [(self.estimate(at), self.fee_bound(at), 0, 0, 0, 0, 0, 0, start_key, first)]
+        heap = [(self.estimate(at), self.fee_bound(at), 0, 0, self.steps_bound(at), 0, 0, 0, start_key, first)]
         best: dict[State, tuple] = {first: start_key}
         parents: dict[State, tuple[State, Action] | None] = {first: None}
         self.popped = 0
@@ -120,7 +140,7 @@ class Search(Moves, Bounds):
                 continue  # reached again more cheaply since this entry was pushed
             t, fees, unknown, doubt, steps, late = key
             self.popped += 1
-            standing = self.standing(s)
+            standing = self.at(s, t).standing
             if assess(self.target.requirements, standing).met:
                 self.final = s
                 return self.path(parents, s), t
@@ -141,8 +161,9 @@ class Search(Moves, Bounds):
                     counter += 1
                     # Equal estimates: the cheaper (counting fees still to come) first, then the
                     # one further along, which dives to a goal.
-                    heapq.heappush(heap, (nt + estimate, new[1] + self.fee_bound(after), *new[2:],
-                                          -nt, counter, new, nxt))
+                    steps_left = self.steps_bound(after)
+                    heapq.heappush(heap, (nt + estimate, new[1] + self.fee_bound(after), new[2], new[3],
+                                          new[4] + steps_left, new[5], -nt, counter, new, nxt))
         return "no sequence of exams, degrees, courses, roles and experience in codingpath's data meets them"
 
     @staticmethod

@@ -73,48 +73,59 @@ class Moves:
             if short:
                 unmet |= keys
                 gains |= keys if not keys & current else set()
-        found = [(r, self.accrues[r.id] & unmet) for r in self.role_order
-                 if r.id != s.role and self.accrues[r.id] & gains]
-        best: dict[frozenset[int], tuple] = {}  # per gain, the easiest role (role_order breaks ties)
-        for role, gain in found:
-            cost = (at.entry(role), self.requirement_fees(role.requirements, at))
-            if gain not in best or cost < best[gain][0]:
-                best[gain] = (cost, role)
-        return frozenset(role.id for gain, (cost, role) in best.items()
-                         if not any(other > gain and o_cost <= cost for other, (o_cost, _) in best.items()))
-
+        # Per gain, the easiest role: the soonest entered, then the least in fees (role_order
+        # breaks ties). Fees are worked out only where they can decide.
+        best: dict[frozenset[int], list] = {}  # gain -> [months to enter, fees or None, role]
+        for role, accrues in self.role_accrues:
+            if role.id == s.role or not accrues & gains:
+                continue
+            gain, entry = accrues & unmet, at.entry(role)
+            held = best.get(gain)
+            if held is None or entry < held[0]:
+                best[gain] = [entry, None, role]
+            elif entry == held[0]:
+                if held[1] is None:
+                    held[1] = self.requirement_fees(held[2].requirements, at)
+                fees = self.requirement_fees(role.requirements, at)
+                if fees < held[1]:
+                    best[gain] = [entry, fees, role]
+        for held in best.values():
+            if held[1] is None:
+                held[1] = self.requirement_fees(held[2].requirements, at)
+        costs = {gain: (entry, fees) for gain, (entry, fees, _) in best.items()}
+        return frozenset(role.id for gain, (*_, role) in best.items()
+                         if not any(other > gain and o_cost <= costs[gain] for other, o_cost in costs.items()))
 
     def wanted(self, at: At, moves: frozenset[str]) -> list[tuple]:
         """Requirements in play, each with the credential groups worth studying for now: the
         target's (all), and those of roles worth moving into and the eligibility and apprentice
         removal routes of wanted exams just in time, once the rest could be met within the study."""
-        s, t = at.s, at.t
-        owners = moves | {self.target.id}
+        s, t, owned = at.s, at.t, self.owned
         self.openings = []  # months in which a just-in-time exam could start
         out: list[tuple] = []
         creds: set[str] = set()
+        # Removal routes matter once the designation is held (or the exam is under way).
+        removals = set(s.apprentice) | ({s.study[1]} if s.study else set())
+        todo = [(req, "role", owner) for owner in (*moves, self.target.id) for req in owned.get(("role", owner), ())]
+        todo += [(req, "apprentice", cid) for cid in removals for req in owned.get(("apprentice", cid), ())]
         done: set[int] = set()
-        changed = True
-        while changed:
-            changed = False
-            for req, kind, owner in self.scope.requirements:
-                # Removal routes matter once the designation is held (or the exam is under way).
-                live = ((kind == "role" and owner in owners) or (kind == "credential" and owner in creds)
-                        or (kind == "apprentice" and (owner in s.apprentice or (s.study and s.study[1] == owner))))
-                if not live or id(req) in done:
-                    continue
-                done.add(id(req))
-                changed = True
-                compiled = self.compiled[id(req)]
-                missing = [g for g in compiled.groups if not at.met(g, compiled.full)]
-                if missing and owner != self.target.id:
-                    rest = at.bound(req, 3)
-                    lead = {g: max(self.study.get(c, 0) for c in g) for g in missing}
-                    self.openings += [t + math.ceil(rest - lead[g]) for g in missing if lead[g] < rest < math.inf]
-                    missing = [g for g in missing if rest <= lead[g]]
-                for group in missing:
-                    creds.update(c for c in group if c not in s.creds)
-                out.append((req, kind, owner, missing))
+        while todo:
+            req, kind, owner = todo.pop()
+            if id(req) in done:
+                continue
+            done.add(id(req))
+            compiled = self.compiled[id(req)]
+            missing = [g for g in compiled.groups if not at.met(g, compiled.full)]
+            if missing and owner != self.target.id:
+                rest = at.bound(req, 3)
+                self.openings += [t + math.ceil(rest - self.lead[g]) for g in missing if self.lead[g] < rest < math.inf]
+                missing = [g for g in missing if rest <= self.lead[g]]
+            for group in missing:
+                for cid in group:
+                    if cid not in s.creds and cid not in creds:
+                        creds.add(cid)  # its eligibility routes come into play
+                        todo += [(r, "credential", cid) for r in owned.get(("credential", cid), ())]
+            out.append((req, kind, owner, missing))
         return out
 
     def exams(self, s: State, standing: Standing, wanted: list[tuple]) -> list[tuple[str, object]]:
