@@ -349,6 +349,7 @@ def test_csv_is_one_row_per_person_and_role():
 def test_json_contract():
     payload = json.loads(invoke(STAFF, TEAM, "-f", "json").stdout)
     assert payload["format_version"] == 1 and payload["as_of"] == "2026-11-23" and payload["within_months"] == 6
+    assert payload["roles_of_interest"] is None  # the tier above each person
     summary = payload["summary"]
     assert (summary["people"], summary["skipped"], summary["renewals_due"]) == (6, 0, 2)
     coder_ii = next(r for r in summary["by_role"] if r["id"] == "coder-ii")
@@ -415,3 +416,31 @@ def test_the_window_ends_on_the_same_day_months_later():
     assert add_months(date(2026, 11, 23), 6) == date(2027, 5, 23)
     assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
     assert add_months(date(2026, 11, 23), 0) == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize("command", [
+    "team examples tests/rosters/team.csv --role coding-supervisor --role 'Coding Manager'",
+    "team tests/rosters/staff tests/rosters/bad-row.csv --role coding-manager --format csv",
+])
+def test_the_readme_shows_what_the_command_prints(command, monkeypatch):
+    import shlex
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = readme.split(f"$ codingpath {command}\n", 1)[1].split("```", 1)[0]
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.chdir(ROOT)
+    result = runner.invoke(app, shlex.split(command))
+    printed = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
+    assert printed.rstrip("\n") == shown.rstrip("\n"), f"README is out of date for `codingpath {command}`"
+
+
+def test_a_failure_half_way_leaves_the_output_file_as_it_was(tmp_path):
+    from codingpath.fileio import atomic_writer
+
+    target = tmp_path / "team.csv"
+    target.write_text("before")
+    with pytest.raises(RuntimeError), atomic_writer(target, force=True) as handle:
+        handle.write("half")
+        raise RuntimeError("interrupted")
+    assert target.read_text() == "before"
+    assert [p.name for p in tmp_path.iterdir()] == ["team.csv"]

@@ -151,6 +151,7 @@ class Tally:
     skipped: int = 0
     warnings: int = 0
     renewals_due: int = 0
+    undated: int = 0  # held credentials without an earned date
     people_with_renewals: int = 0
     top_tier: int = 0
     roles: dict[str, RoleTally] = field(default_factory=dict)
@@ -161,6 +162,7 @@ class Tally:
         self.people += 1
         self.warnings += len(result.warnings)
         self.top_tier += not result.cells
+        self.undated += len(result.undated_credentials)
         if result.renewals:
             self.renewals_due += len(result.renewals)
             self.people_with_renewals += 1

@@ -49,8 +49,9 @@ def team_command(
 
     Example: codingpath team staff/ roster.csv --role coding-manager --within 12
     """
-    import io
+    import contextlib
 
+    from ..fileio import atomic_writer
     from ..render.team_views import write_team
     from ..team import ReadinessEvaluator, Tally, collect_sources, evaluate_team
 
@@ -59,6 +60,7 @@ def team_command(
     sources = collect_sources(paths)
     if output is not None:
         check_output(output, force, sources)
+    existed = output is not None and output.exists()
     for source in sources:
         for warning in source.roster.warnings if source.roster else ():
             sys.stderr.write(warning.line_for_stderr() + "\n")
@@ -66,17 +68,17 @@ def team_command(
     tally = Tally()
     evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within)
     events = evaluate_team(sources, evaluator, tally)
-    stream = io.StringIO() if output is not None else sys.stdout
     total = sum(s.people_estimate for s in sources)
     # A bar redrawn on the terminal would garble output streamed to the same terminal.
     streams_to_terminal = output is None and fmt.value in ("json", "csv") and sys.stdout.isatty()
-    with _Progress(0 if streams_to_terminal else total) as progress:
+    with contextlib.ExitStack() as stack:
+        # --output streams into a temporary file beside it, renamed over it only when all is written.
+        stream = sys.stdout if output is None else stack.enter_context(atomic_writer(output, force=force))
+        progress = stack.enter_context(_Progress(0 if streams_to_terminal else total))
         write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
                    within=within, roles=roles)
     if output is not None:
-        from ..fileio import write_atomic
-
-        backup = write_atomic(output, stream.getvalue(), force=force)  # type: ignore[union-attr]
+        backup = output.with_name(output.name + ".bak") if existed else None
         sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt.value})"
                          + (f"; previous file kept as {backup}" if backup else "") + "\n")
     if tally.skipped:

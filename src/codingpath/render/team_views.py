@@ -88,6 +88,7 @@ def _summary(tally: Tally, catalog: Catalog, roles: tuple[str, ...] = ()) -> dic
         "warnings": tally.warnings,
         "top_tier": tally.top_tier,
         "renewals_due": tally.renewals_due,
+        "undated_credentials": tally.undated,
         "people_with_renewals_due": tally.people_with_renewals,
         "plans_computed": tally.plans,
         "by_role": [
@@ -136,7 +137,7 @@ def write_team(
 def _write_json(results: Iterable[PersonResult], tally: Tally, out: TextIO, *, catalog: Catalog, today: date,
                 within: int, roles: tuple[str, ...]) -> None:
     head = {"format_version": FORMAT_VERSION, "as_of": today.isoformat(), "within_months": within,
-            "roles_of_interest": list(roles) or "next tier above each person"}
+            "roles_of_interest": list(roles) or None}  # None: the tier above each person's
     out.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "people": [')
     first = True
     for result in results:
@@ -232,11 +233,22 @@ def team_view(
         ("Person", "Credential", "Cycle ends", "CEUs required"),
         renewal_rows, renewal_caption,
     )
-    notes = [RENEWAL_RULE]
+    tables = [matrix]
+    notes = []
+    if by_role_rows:
+        tables.append(by_role)
+    if renewal_rows:
+        tables.append(renewal_table)
+        notes.append(RENEWAL_RULE)
+    else:
+        notes.append(f"No credential renewal is due within {horizon}.")
+    if tally.undated:
+        notes.append(f"{tally.undated} held credential{'s have' if tally.undated > 1 else ' has'} no earned date, "
+                     "so no renewal date (give it as CPC@2021-06-15 in a roster, `earned:` in a profile).")
     if tally.skipped:
         notes.append(f"{tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped: see the errors on stderr.")
     payload = {"format_version": FORMAT_VERSION, "summary": _summary(tally, catalog, roles)}
-    return View(payload, (matrix, by_role, renewal_table), tuple(notes))
+    return View(payload, tuple(tables), tuple(notes))
 
 
 def _with_caption(table: Table, caption: str) -> Table:
