@@ -8,6 +8,7 @@ then cross-checked as one (unknown ids, impossible requirements, progression cyc
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +37,7 @@ DATA_MAX_BYTES = 5_000_000
 DATA_FILES = ("credentials.yaml", "roles.yaml")
 
 
+@functools.lru_cache(maxsize=4096)  # rosters repeat the same few role names many thousand times
 def slug(text: str) -> str:
     """'Coding Auditor' -> 'coding-auditor' (the id form of a title)."""
     out, dash = [], False
