@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..describe import credentials_text, education_text, experience_text
+from ..engine import years_text
 from ..errors import Problem
 from . import Table, View
 from .views import FORMAT_VERSION, HONEST
@@ -74,7 +75,7 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
     else:
         title = f"Fastest route for {who} to {target.title}, from {plan.start:%Y-%m}"
         unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
-        caption = (f"Total: {plan.total_years:g} years to meet every published requirement ({plan.finish:%Y-%m}); "
+        caption = (f"Total: {years_text(plan.total_years)} to meet every published requirement ({plan.finish:%Y-%m}); "
                    f"exam fees {_money(plan.total_fees_usd)}" + (f" plus {unknown} unknown" if unknown else "")
                    + ".\n" + HONEST)
     if plan.unconfirmed:
