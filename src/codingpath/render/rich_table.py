@@ -52,14 +52,17 @@ def to_rich(table: Table) -> RichTable:
     return rich
 
 
-def write_tables(view: View, out: TextIO) -> None:
-    console = console_for(out)
+def _print_view(console: Console, view: View) -> None:
     for i, table in enumerate(view.tables):
         if i:
             console.print()
         console.print(to_rich(table))
     for note in view.notes:
         console.print(note, markup=False)
+
+
+def write_tables(view: View, out: TextIO) -> None:
+    _print_view(console_for(out), view)
 
 
 def write_export(view: View, out: TextIO, fmt: str) -> None:
@@ -67,12 +70,7 @@ def write_export(view: View, out: TextIO, fmt: str) -> None:
     import io
 
     console = console_for(io.StringIO(), record=True, width=160)
-    for i, table in enumerate(view.tables):
-        if i:
-            console.print()
-        console.print(to_rich(table))
-    for note in view.notes:
-        console.print(note, markup=False)
+    _print_view(console, view)
     title = view.tables[0].title if view.tables else "codingpath"
     if fmt == "html":
         out.write(console.export_html(inline_styles=True, code_format=_html_page(title)))
