@@ -76,12 +76,16 @@ class Bounds:
         for i in self.target_rules:
             if self.rule_keys[i] & current or not at.shorts[i]:
                 continue
-            options = []
-            for role in self.servers[i]:
-                other = self.compiled[id(role.requirements)]
-                options.append(max((self.cheapest(g, s) for g in other.groups
-                                    if taken.isdisjoint(g) and not at.met(g, other.full)), default=0.0))
-            extra = max(extra, min(options, default=0.0))
+            least = math.inf if self.server_reqs[i] else 0.0  # over the roles that serve the rule
+            for other in self.server_reqs[i]:
+                dearest = 0.0  # the role's dearest missing group
+                for g in other.groups:
+                    if taken.isdisjoint(g) and not at.met(g, other.full):
+                        dearest = max(dearest, self.cheapest(g, s))
+                least = min(least, dearest)
+                if least <= 0:
+                    break  # no fee is less than none
+            extra = max(extra, least)
         return total + extra
 
     def steps_bound(self, at: At) -> int:
@@ -164,15 +168,19 @@ class At:
         """Months until `req` could be met: the largest of independent lower bounds (experience
         accrues at most a month a month; a degree or an exam takes its whole time)."""
         key = (id(req), depth)
-        if key in self._bounds:
-            return self._bounds[key]
-        compiled = self.search.compiled[id(req)]
-        months = max((self.shorts[i] for i in compiled.rules), default=0)
+        months = self._bounds.get(key)
+        if months is not None:
+            return months
+        compiled, shorts = self.search.compiled[id(req)], self.shorts
+        months = 0
+        for i in compiled.rules:
+            months = max(months, shorts[i])
         if compiled.level is not None:
             months = max(months, self.education(compiled.level, compiled.cahiim))
         if depth < 3:
+            held = self.full if compiled.full else self.s.creds
             for group in compiled.groups:
-                if not self.met(group, compiled.full):
+                if group.isdisjoint(held):  # not met
                     months = max(months, min((self.credential(c, depth) for c in group), default=math.inf))
         self._bounds[key] = months
         return months

@@ -1,5 +1,6 @@
 """The A* search itself: from the profile's state to the first state that meets the target, on
-elapsed months, then fees, unknown fees, unconfirmed rules, steps and lateness, in that order.
+elapsed months, then fees, unknown fees, unconfirmed rules, steps, lateness and the roles' order
+of preference, in that order.
 Moves come from `plan_state.Moves`, bounds from `plan_bounds.Bounds`; this module compiles the
 target's scope once and runs the search."""
 
@@ -10,7 +11,7 @@ import math
 from datetime import date
 
 from .catalog import Catalog
-from .engine import Standing, assess, standing_of
+from .engine import Standing, standing_of
 from .models import EDUCATION_LEVELS, TIERS, Profile, Requirement, Role
 from .plan_bounds import At, Bounds
 from .plan_scope import Compiled, Scope, degree_chains, study_months
@@ -24,8 +25,10 @@ MAX_STATES = 60_000
 
 class Search(Moves, Bounds):
     """A* over `State`s on lexicographic keys (months, fees, unknown fees, unconfirmed rules,
-    steps, lateness): the first state popped that meets the target ends a fastest route, as long as
-    the bounds (`Bounds`) never overestimate."""
+    steps, lateness, preference): the first state popped that meets the target ends a fastest
+    route, as long as the bounds (`Bounds`) never overestimate. The last criterion settles most of
+    what would otherwise be left to the order states happen to be looked at in, so a tighter
+    bound seldom changes which of two equally good routes is chosen."""
 
     def __init__(self, catalog: Catalog, profile: Profile, target: Role, start: date,
                  hours_per_week: float, avoid: frozenset[str]) -> None:
@@ -60,6 +63,7 @@ class Search(Moves, Bounds):
         self.openings: list[int] = []
         self._at: dict[State, At] = {}
         self._shorts: dict[tuple[int, ...], tuple[int, ...]] = {}
+        self._meets: dict[tuple, bool] = {}
         self.entries: dict[tuple, float] = {}  # role entry bounds, by role and what they depend on
         key_index = {k: i for i, k in enumerate(self.keys)}
         self._fast = [None if rule.roles or not rule.tracks else
@@ -79,6 +83,7 @@ class Search(Moves, Bounds):
                         for i in self.target_rules}
         # Read on every state, so worked out once: the roles that serve two rules of the target,
         # the requirements each owner brings into play, and each group's longest study.
+        self.server_reqs = {i: [self.compiled[id(r.requirements)] for r in roles] for i, roles in self.servers.items()}
         self.joint = {(i, j): [r for r in self.servers[i] if self.accrues[r.id] & self.rule_keys[j]]
                       for i in self.target_rules for j in self.target_rules}
         self.owned: dict[tuple[str, str], list[Requirement]] = {}
@@ -128,9 +133,9 @@ class Search(Moves, Bounds):
     # -- the search -----------------------------------------------------------------------------
     def run(self, first: State) -> tuple[list[tuple[Action, State]], int] | str:
         """The actions of a fastest route and its length in months, or why none was found."""
-        counter, start_key = 0, (0, 0.0, 0, 0, 0, 0)
+        counter, start_key = 0, (0, 0.0, 0, 0, 0, 0, 0)
         at = self.at(first, 0)
-        heap = [(self.estimate(at), self.fee_bound(at), 0, 0, self.steps_bound(at), 0, 0, 0, start_key, first)]
+        heap = [(self.estimate(at), self.fee_bound(at), 0, 0, self.steps_bound(at), 0, 0, 0, 0, start_key, first)]
         best: dict[State, tuple] = {first: start_key}
         parents: dict[State, tuple[State, Action] | None] = {first: None}
         self.popped = 0
@@ -138,10 +143,10 @@ class Search(Moves, Bounds):
             *_, key, s = heapq.heappop(heap)
             if best[s] != key:
                 continue  # reached again more cheaply since this entry was pushed
-            t, fees, unknown, doubt, steps, late = key
+            t, fees, unknown, doubt, steps, late, rank = key
             self.popped += 1
             standing = self.at(s, t).standing
-            if assess(self.target.requirements, standing).met:
+            if self.meets(self.target.requirements, s, standing):
                 self.final = s
                 return self.path(parents, s), t
             if len(best) > MAX_STATES:
@@ -149,9 +154,11 @@ class Search(Moves, Bounds):
             for action, nxt, fee, more_doubt in self.expand(s, standing, t):
                 nt = action.end if action.kind == "wait" else t
                 # Fastest, then cheapest, fewest unknown fees, fewest unconfirmed rules, fewest
-                # steps, and then each step as early as it can be (advice: get the credential first).
+                # steps, each step as early as it can be (advice: get the credential first), and
+                # then the roles most preferred (`role_order`: closest in kind to the target, ...).
                 new = (nt, fees + (self.unknown_fee if fee is None else fee), unknown + (fee is None),
-                       doubt + more_doubt, steps + (action.kind != "wait"), late + (0 if action.kind == "wait" else t))
+                       doubt + more_doubt, steps + (action.kind != "wait"), late + (0 if action.kind == "wait" else t),
+                       rank + (self.rank.get(action.subject, len(self.rank)) if action.kind == "role" else 0))
                 if nt > HORIZON_MONTHS or best.get(nxt, (math.inf,)) <= new:
                     continue
                 after = self.at(nxt, nt)
@@ -159,11 +166,12 @@ class Search(Moves, Bounds):
                 if estimate < math.inf:
                     best[nxt], parents[nxt] = new, (s, action)
                     counter += 1
-                    # Equal estimates: the cheaper (counting fees still to come) first, then the
-                    # one further along, which dives to a goal.
+                    # The key plus what is still to come at the least (months, fees, steps, each
+                    # step to come starting no earlier than now); on equal terms the one further
+                    # along first, which dives to a goal.
                     steps_left = self.steps_bound(after)
                     heapq.heappush(heap, (nt + estimate, new[1] + self.fee_bound(after), new[2], new[3],
-                                          new[4] + steps_left, new[5], -nt, counter, new, nxt))
+                                          new[4] + steps_left, new[5] + steps_left * nt, new[6], -nt, counter, new, nxt))
         return "no sequence of exams, degrees, courses, roles and experience in codingpath's data meets them"
 
     @staticmethod

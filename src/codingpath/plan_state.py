@@ -79,8 +79,9 @@ class Moves:
         for role, accrues in self.role_accrues:
             if role.id == s.role or not accrues & gains:
                 continue
-            gain, entry = accrues & unmet, at.entry(role)
+            gain = accrues & unmet
             held = best.get(gain)
+            entry = at.entry(role)
             if held is None or entry < held[0]:
                 best[gain] = [entry, None, role]
             elif entry == held[0]:
@@ -137,7 +138,7 @@ class Moves:
         for cid, credential in self.scope.credentials.items():
             fills = frozenset(i for i, g in enumerate(groups) if cid in g)
             if cid not in s.creds and fills:
-                route = _route_met(credential, standing)
+                route = self.route_met(credential, s, standing)
                 if route is not False:
                     cost = (self.study[cid], self.fee_rank[cid], credential.fee is None or credential.fee.planning_usd is None,
                             credential.apprentice is not None)
@@ -151,6 +152,24 @@ class Moves:
         # One passed over (blocked) still beats the rest: they were passed over with it.
         return [(cid, route) for cid, (_, route, _) in found.items() if cid not in s.blocked and not beaten(cid)]
 
+    def meets(self, req: Requirement, s: State, standing: Standing) -> bool:
+        """`engine.assess(req, standing).met`, kept per requirement and what a standing is made
+        of: states that differ only in the role held, what is under way or passed over share it."""
+        key = (id(req), s.edu, s.cahiim, s.creds, s.apprentice, s.training, s.months)
+        found = self._meets.get(key)
+        if found is None:
+            if len(self._meets) > 50_000:
+                self._meets.clear()
+            found = self._meets[key] = assess(req, standing).met
+        return found
+
+    def route_met(self, credential: Credential, s: State, standing: Standing) -> Requirement | None | Literal[False]:
+        """The first eligibility route met (None when the exam has no prerequisite), else False."""
+        routes = credential.eligibility.routes
+        if not routes:
+            return None
+        return next((r for r in routes if self.meets(r, s, standing)), False)
+
     def expand(self, s: State, standing: Standing, t: int):
         """(action, next state, fee or None when unknown, unconfirmed count) for each next move."""
         for cid in sorted(s.apprentice):  # free and never harmful: done as soon as it can be
@@ -161,7 +180,7 @@ class Moves:
             here = self.catalog.roles[s.role]
             for role in self.role_order[:self.rank[s.role]]:
                 if (role.tier == here.tier and self.accrues[role.id] == self.accrues[s.role]
-                        and assess(role.requirements, standing).met):
+                        and self.meets(role.requirements, s, standing)):
                     yield (Action("role", role.id, t, t), replace(s, role=role.id, blocked=_without_roles(s.blocked)),
                            0.0, int(not role.requirements.confirmed))
                     return
@@ -205,7 +224,7 @@ class Moves:
             gain = self.accrues[role.id]
             if role.id not in moves or gain in sets_done or f"role:{role.id}" in s.blocked:
                 continue
-            if assess(role.requirements, standing).met:
+            if self.meets(role.requirements, s, standing):
                 sets_done.add(gain)
                 if gain > current:
                     passed.add(f"role:{role.id}")
@@ -255,11 +274,3 @@ def _without_roles(blocked: frozenset[str]) -> frozenset[str]:
 
 def _only_roles(blocked: frozenset[str]) -> frozenset[str]:
     return frozenset(b for b in blocked if b.startswith("role:"))
-
-
-def _route_met(credential: Credential, standing: Standing) -> Requirement | None | Literal[False]:
-    """The first eligibility route met (None when the exam has no prerequisite), else False."""
-    routes = credential.eligibility.routes
-    if not routes:
-        return None
-    return next((r for r in routes if assess(r, standing).met), False)

@@ -1,9 +1,11 @@
 """The fastest route from a profile to a role, as dated steps. Prints nothing.
 
 An A* search on elapsed months (ties broken on exam fees, then fewer unknown fees and unconfirmed
-rules, then fewer steps, then doing each step as early as it can be done) over states: the
-credentials held (and which only as an apprentice), education, trainings, the current role, the
-experience accrued per track, and what is under way (one exam or course at a time, one degree).
+rules, then fewer steps, then doing each step as early as it can be done, then the roles a person
+would usually prefer: closest in kind to the target, higher tier, the usual next step) over
+states: the credentials held (and which only as an apprentice), education, trainings, the current
+role, the experience accrued per track, and what is under way (one exam or course at a time, one
+degree).
 Experience accrues on the current role's tracks while everything else runs. Every rule is checked
 with `engine.assess`, so `plan` and `next` cannot disagree about one. The time unit is a month:
 experience rules are in (half) years, and a plan that prints YYYY-MM should not be steered by
