@@ -135,7 +135,8 @@ class At:
 
     def entry(self, role: Role) -> float:
         """Months before `role` could be entered, at the earliest (shared by the states that differ
-        only in what does not enter the bound: the role held, what was passed over)."""
+        only in what does not enter the bound: the role held, what was passed over; and by the
+        roles that ask the same)."""
         found = self._entries.get(role.id)
         if found is None:
             if self.signature is None:
@@ -144,7 +145,7 @@ class At:
                                   s.degree and (s.degree[0], s.degree[1], s.degree[2] - t),
                                   s.study and (s.study[1], s.study[2] - t))
             cache = self.search.entries
-            key = (role.id, self.signature)
+            key = (id(self.search.compiled[id(role.requirements)]), self.signature)
             if key not in cache:
                 if len(cache) > 50_000:
                     cache.clear()
@@ -167,11 +168,12 @@ class At:
     def bound(self, req: Requirement, depth: int) -> float:
         """Months until `req` could be met: the largest of independent lower bounds (experience
         accrues at most a month a month; a degree or an exam takes its whole time)."""
-        key = (id(req), depth)
+        compiled = self.search.compiled[id(req)]
+        key = (id(compiled), depth)
         months = self._bounds.get(key)
         if months is not None:
             return months
-        compiled, shorts = self.search.compiled[id(req)], self.shorts
+        shorts = self.shorts
         months = 0
         for i in compiled.rules:
             months = max(months, shorts[i])

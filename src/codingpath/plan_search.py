@@ -64,17 +64,19 @@ class Search(Moves, Bounds):
         self._at: dict[State, At] = {}
         self._shorts: dict[tuple[int, ...], tuple[int, ...]] = {}
         self._meets: dict[tuple, bool] = {}
-        self.entries: dict[tuple, float] = {}  # role entry bounds, by role and what they depend on
+        self.entries: dict[tuple, float] = {}  # role entry bounds, by requirement and what they depend on
         key_index = {k: i for i, k in enumerate(self.keys)}
         self._fast = [None if rule.roles or not rule.tracks else
                       [(self.base.years_by_track.get(tr, 0.0), key_index.get(tr)) for tr in rule.tracks]
                       for rule in self.rules]
         index = {(r.tracks, r.roles, r.years): i for i, r in enumerate(self.rules)}
-        self.compiled = {id(req): Compiled(tuple(index[(r.tracks, r.roles, r.years)] for r in req.experience),
+        # One Compiled per distinct requirement: roles that ask the same share their bounds.
+        distinct: dict[Compiled, Compiled] = {}
+        self.compiled = {id(req): distinct.setdefault(c, c) for req, _, _ in scope.requirements
+                         for c in [Compiled(tuple(index[(r.tracks, r.roles, r.years)] for r in req.experience),
                                             EDUCATION_LEVELS.index(req.education) if req.education else None,
                                             req.cahiim_accredited, tuple(frozenset(g) for g in req.credentials),
-                                            req.full_credential)
-                         for req, _, _ in scope.requirements}
+                                            req.full_credential)]}
         self.target_rules = self.compiled[id(target.requirements)].rules
         self.target_level = self.compiled[id(target.requirements)].level
         # The roles that serve each rule of the target, lowest tier first (see `At.soonest`).
