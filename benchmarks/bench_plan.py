@@ -1,9 +1,10 @@
-"""The route planner in-process: `python benchmarks/bench_plan.py [--quick] [--profile NAME]`.
+"""The route planner in-process: `python benchmarks/bench_plan.py [--quick] [--profile NAME|all]`.
 
 Plans from an example profile (the newcomer by default: no credential, no experience, the longest
 routes) to every role in the bundled data, several times each, and prints the median and best time
-per plan with the route's length, its steps and fees. The budget (issue 4 / issue 7) is one plan
-well under 50 ms. `run()` returns the figures for `benchmarks/run.py`.
+per plan with the route's length, its steps and fees. `--profile all` does so for every profile in
+examples/ and ends with the slowest plan of each. The budget (issue 4 / issue 7) is one plan well
+under 50 ms. `run()` returns the figures for `benchmarks/run.py`.
 """
 
 from __future__ import annotations
@@ -72,12 +73,30 @@ def _print(figures: dict) -> None:
     print(f"over the {figures['budget_ms']:g} ms budget: " + (", ".join(over) if over else "none"))
 
 
+def run_all(quick: bool = False) -> dict[str, dict]:
+    """`run` for every example profile, then the slowest plan of each; returns the figures by profile."""
+    figures = {}
+    for path in sorted(EXAMPLES.glob("*.yaml")):
+        figures[path.stem] = run(quick=quick, profile=path.stem)
+        print()
+    print(f"Slowest plan per example profile (median of {next(iter(figures.values()))['repeat']} runs):")
+    for name, f in figures.items():
+        print(f"  {name:20} {f['max_ms']:7.2f} ms ({f['slowest']})")
+    over = sorted(f"{name} -> {role}" for name, f in figures.items() for role in f["over_budget"])
+    print(f"over the {BUDGET_MS:g} ms budget: " + (", ".join(over) if over else "none"))
+    return figures
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="3 runs per plan instead of 7")
-    parser.add_argument("--profile", default="newcomer", help="an example profile name (examples/NAME.yaml)")
+    parser.add_argument("--profile", default="newcomer",
+                        help="an example profile name (examples/NAME.yaml), or all of them: all")
     args = parser.parse_args(argv)
-    run(quick=args.quick, profile=args.profile)
+    if args.profile == "all":
+        run_all(quick=args.quick)
+    else:
+        run(quick=args.quick, profile=args.profile)
     return 0
 
 
