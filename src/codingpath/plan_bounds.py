@@ -103,11 +103,13 @@ class Bounds:
         return steps
 
     def cheapest(self, group, s: State) -> float:
+        """The least exam fee that fills `group` from `s` (an unknown fee as the dearest known)."""
         if (s.study and s.study[1] in group) or not group.isdisjoint(s.creds):
             return 0.0  # paid for already, or held as an apprentice (its removal is free)
         return min((self.fee_rank[c] for c in group if c in self.fee_rank and c not in s.creds), default=0.0)
 
     def requirement_fees(self, req: Requirement, at: At) -> float:
+        """The least exam fees that meet `req`'s credential groups from the state of `at`."""
         compiled = self.compiled[id(req)]
         return sum(self.cheapest(g, at.s) for g in compiled.groups if not at.met(g, compiled.full))
 

@@ -1,8 +1,7 @@
 """The A* search itself: from the profile's state to the first state that meets the target, on
 elapsed months, then fees, unknown fees, unconfirmed rules, steps, lateness and the roles' order
-of preference, in that order.
-Moves come from `plan_state.Moves`, bounds from `plan_bounds.Bounds`; this module compiles the
-target's scope once and runs the search."""
+of preference, in that order. Moves come from `plan_state.Moves`, bounds from
+`plan_bounds.Bounds`; this module compiles the target's scope once and runs the search."""
 
 from __future__ import annotations
 
@@ -132,7 +131,6 @@ class Search(Moves, Bounds):
                 bucket[name] = bucket.get(name, 0.0) + months / 12
         return Standing(s.edu, s.cahiim, s.creds, s.apprentice, tracks, roles, s.training, self.start)
 
-    # -- the search -----------------------------------------------------------------------------
     def run(self, first: State) -> tuple[list[tuple[Action, State]], int] | str:
         """The actions of a fastest route and its length in months, or why none was found."""
         counter, start_key = 0, (0, 0.0, 0, 0, 0, 0, 0)
@@ -178,6 +176,7 @@ class Search(Moves, Bounds):
 
     @staticmethod
     def path(parents: dict, s: State) -> list[tuple[Action, State]]:
+        """The (action, state it was taken in) pairs that led to `s`, first first."""
         out = []
         while parents[s] is not None:
             prev, action = parents[s]
@@ -185,9 +184,9 @@ class Search(Moves, Bounds):
             s = prev
         return out[::-1]
 
-
     @staticmethod
     def group_met(group, full: bool, s: State) -> bool:
+        """Whether `s` holds a credential of the group (a full one where `full`)."""
         return any(c in s.creds and (not full or c not in s.apprentice) for c in group)
 
 

@@ -252,6 +252,7 @@ class Moves:
         return min(events, default=None)
 
     def advance(self, s: State, t: int, end: int, accruing: frozenset[int]) -> State:
+        """`s` after waiting from month `t` to `end`: experience accrues, what ends by then is done."""
         months = tuple(m + (end - t if i in accruing else 0) for i, m in enumerate(s.months))
         nxt = replace(s, months=months, window=False, settled=s.settled if s.settled > end else 0)
         if s.degree and s.degree[2] <= end:
