@@ -6,13 +6,32 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Generator
 from datetime import date
 from pathlib import Path
 
-import pytest
+# Before anything else is imported or loaded (module-level catalogs, session fixtures), the whole
+# run gets a home and XDG directories of its own: the suite never reads or writes the user's.
+REAL_HOME = Path(os.environ.get("HOME", "~")).expanduser()
+REAL_HOME_WAS_EMPTY = REAL_HOME.is_dir() and not any(REAL_HOME.iterdir())
+SESSION_HOME = Path(tempfile.mkdtemp(prefix="codingpath-test-home-"))
+os.environ["HOME"] = str(SESSION_HOME)
+for variable, folder in [("XDG_CACHE_HOME", ".cache"), ("XDG_CONFIG_HOME", ".config"),
+                         ("XDG_DATA_HOME", ".local/share"), ("XDG_STATE_HOME", ".local/state")]:
+    os.environ[variable] = str(SESSION_HOME / folder)
 
-from codingpath.catalog import Catalog, load_catalog
+import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
+
+from codingpath.catalog import Catalog, load_catalog  # noqa: E402
 from codingpath.profiles import load_profile
+
+# Property tests: no example database in the working tree, no per-example deadline a loaded 2-core
+# machine can break, and the same examples on every CI run.
+settings.register_profile("dev", deadline=None, database=None)
+settings.register_profile("ci", settings.get_profile("dev"), derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -30,6 +49,25 @@ def _stable_environment(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytes
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")
     monkeypatch.delenv("CODINGPATH_DATA", raising=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Generator[None, None, None]:
+    """In CI every tool a test needs is installed (.ci/run does it), so a skip there is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if os.environ.get("CI") and report.skipped and not hasattr(report, "wasxfail"):
+        report.outcome = "failed"
+        report.longrepr = f"skipped in CI, where nothing may be: {report.longrepr}"
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The tripwire: a home that was empty before the run is empty after it."""
+    shutil.rmtree(SESSION_HOME, ignore_errors=True)
+    if REAL_HOME_WAS_EMPTY and any(REAL_HOME.iterdir()):
+        written = sorted(str(p.relative_to(REAL_HOME)) for p in REAL_HOME.rglob("*"))
+        sys.stderr.write(f"\nthe test suite wrote into the real home {REAL_HOME}: {written[:10]}\n")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture(scope="session")

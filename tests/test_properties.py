@@ -36,7 +36,7 @@ TRAININGS = sorted(CATALOG.trainings)
 FIELDS = list(Profile.model_fields)
 
 BOUNDED = settings(
-    max_examples=100, deadline=timedelta(seconds=5), database=None,
+    max_examples=100, deadline=None, database=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
 FEW = settings(BOUNDED, max_examples=25)

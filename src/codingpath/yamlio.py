@@ -10,6 +10,7 @@ We build Python objects from PyYAML's event stream ourselves instead of calling 
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -133,6 +134,7 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     ):
         raise InputError(Problem(name, "is empty"))
     _refuse_tab_indentation(text, name)
+    _refuse_deep_flow_nesting(text, name)
     builder = _Builder(name)
     loader = _Loader(text)
     try:
@@ -169,6 +171,9 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
     return YamlDocument(name, builder.result, builder.values, builder.keys)
 
 
+# PyYAML's English problem texts, mapped to advice: the one place that depends on that wording.
+# tests/test_yamlio.py feeds a sample for each key to the installed PyYAML and asserts that the
+# problem text still starts with it, so a release that rewords one fails a test, not a user.
 _HINTS = {
     "mapping values are not allowed": "; a value that contains ': ' must be put in quotes",
     "did not find expected key": "; check this line's indentation against the lines above",
@@ -176,7 +181,7 @@ _HINTS = {
     "did not find expected ',' or ']'": "; the '[' at line {line}, column {column} is not closed",
     "did not find expected ',' or '}'": "; the '{{' at line {line}, column {column} is not closed",
     "could not find expected ':'": "; a key needs ': ' after it (or quote a value that spans lines)",
-    "found character '\\t'": "; YAML indents with spaces only",
+    "found character that cannot start any token": "; a value that starts with '@', '`' or a tab must be put in quotes",
 }
 
 
@@ -197,6 +202,52 @@ def _refuse_tab_indentation(text: str, name: str) -> None:
                 Problem(name, "a tab in the indentation; YAML indents with spaces only", number,
                         indent.index("\t") + 1)
             )
+
+
+_FLOW_TOKENS = re.compile(r"""[\[\]{}"'#]""")
+_DOUBLE_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+_SINGLE_QUOTED = re.compile(r"'(?:[^']|'')*'")
+_BLOCK_VALUE_STARTS = frozenset(":-?")  # where `[` opens a flow collection, not plain text
+_FLOW_VALUE_STARTS = frozenset(":?[{,")
+
+
+def _refuse_deep_flow_nesting(text: str, name: str) -> None:
+    """Refuse flow collections (`[`, `{`) nested deeper than MAX_DEPTH, before any parser runs.
+
+    The parser's own builder bounds depth as events arrive, but libyaml's scanner reads a whole
+    run of `[[[[...` ahead of the first event and, depending on the release, either crashes the
+    C composer or stops with its own message at 1,000 levels. A lexical pass that knows quotes
+    and comments keeps the project's limit and message the same on every PyYAML release.
+    """
+    if text.count("[") + text.count("{") <= MAX_DEPTH:
+        return
+    depth = 0
+    position = 0
+    line_start = 0
+    while (match := _FLOW_TOKENS.search(text, position)) is not None:
+        start, token = match.start(), match.group()
+        position = start + 1
+        line_start = text.rfind("\n", line_start, start) + 1 or line_start
+        previous = start - 1
+        while previous >= line_start and text[previous] == " ":
+            previous -= 1
+        at_value_start = previous < line_start or text[previous] in (_FLOW_VALUE_STARTS if depth else _BLOCK_VALUE_STARTS)
+        if token == "#":
+            if start == line_start or text[start - 1] in " \t":  # a comment runs to the end of the line
+                end = text.find("\n", start)
+                position = len(text) if end < 0 else end
+        elif token in "\"'":
+            if at_value_start:  # a quoted scalar: brackets inside it are text
+                quoted = (_DOUBLE_QUOTED if token == '"' else _SINGLE_QUOTED).match(text, start)
+                position = quoted.end() if quoted else len(text)
+        elif token in "[{":
+            if depth > 0 or at_value_start:
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise InputError(Problem(name, f"nests deeper than {MAX_DEPTH} levels; refusing to read it",
+                                             text.count("\n", 0, start) + 1, start - line_start + 1))
+        elif depth > 0:
+            depth -= 1
 
 
 class _Frame:

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The oldest-versions job: the whole suite against the oldest release of every dependency that
+# pyproject.toml allows (pinned in constraints/oldest.txt), in a virtual environment of its own.
+#   usage: bash scripts/test-oldest.sh [PYTEST_ARGS...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+venv=$(mktemp -d)/venv
+trap 'rm -rf "$(dirname "$venv")"' EXIT
+python3 -m venv "$venv"
+# -c pins every named dependency to its floor; pip refuses if a floor no longer satisfies a bound.
+PIP_CONSTRAINT= "$venv/bin/pip" install -q -c constraints/oldest.txt '.[test]'
+"$venv/bin/pip" freeze | grep -iE '^(typer|rich|pydantic|pyyaml|pytest|hypothesis)==' | tr '\n' ' '
+echo
+"$venv/bin/python" -m pytest -q "$@"
