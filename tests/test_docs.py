@@ -168,3 +168,14 @@ def test_every_link_between_pages_leads_somewhere(path):
         if anchor and linked.suffix == ".md":
             headings = re.findall(r"^#+ (.+)$", linked.read_text(encoding="utf-8"), re.M)
             assert anchor in {_anchor(h) for h in headings}, f"{path.name}: no heading for #{anchor} in {file}"
+
+
+@pytest.mark.parametrize("path", [p for p in docs_output.documentation_files() if "```mermaid" in p.read_text()],
+                         ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_a_drawn_diagram_is_output_shown_on_the_same_page(path, printed):
+    """A ```mermaid block (what GitHub draws) repeats lines a transcript on its page prints."""
+    text = path.read_text(encoding="utf-8")
+    output = {line for t in RUNNABLE if t.path == path for i in range(len(t.steps)) for line in printed[t, i]}
+    for block in re.findall(r"^```mermaid\n(.*?)^```", text, re.M | re.S):
+        missing = [line for line in block.splitlines() if line not in output]
+        assert not missing, f"{path.name}: the diagram has lines no command on the page prints: {missing}"
