@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeAlias
 
 ROOT = Path(__file__).resolve().parent.parent
 SETTINGS = {"NO_COLOR": "1", "COLUMNS": "80", "CODINGPATH_TODAY": "2026-11-23"}
@@ -159,7 +160,10 @@ def shown_output(step: Step) -> list[str]:
     return lines
 
 
-def run_all(transcripts: list[Transcript], work: Path) -> dict[tuple[Transcript, int], list[str]]:
+Printed: TypeAlias = "dict[tuple[Transcript, int], list[str]]"  # (transcript, step index) -> output lines
+
+
+def run_all(transcripts: list[Transcript], work: Path) -> Printed:
     """What every step of the runnable transcripts prints, keyed by (transcript, step index).
 
     The commands are independent processes, so they run a few at a time."""
@@ -169,13 +173,13 @@ def run_all(transcripts: list[Transcript], work: Path) -> dict[tuple[Transcript,
         return dict(zip(jobs, printed, strict=True))
 
 
-def out_of_date(transcript: Transcript, printed: dict[tuple[Transcript, int], list[str]]) -> list[tuple[Step, list[str]]]:
+def out_of_date(transcript: Transcript, printed: Printed) -> list[tuple[Step, list[str]]]:
     """The steps whose shown output differs from what the command prints now, with the new output."""
     return [(step, printed[transcript, i]) for i, step in enumerate(transcript.steps)
             if printed[transcript, i] != shown_output(step)]
 
 
-def rewrite(path: Path, transcripts: list[Transcript], printed: dict[tuple[Transcript, int], list[str]]) -> int:
+def rewrite(path: Path, transcripts: list[Transcript], printed: Printed) -> int:
     """Replace each transcript's output by what its commands print now; the number of blocks changed."""
     lines = path.read_text(encoding="utf-8").splitlines()
     changed = 0
