@@ -262,27 +262,3 @@ def test_installed_role(tmp_path):
     result = run_installed("role", "coding-director", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Coding Director" in result.stdout and "VP of Coding" in result.stdout
-
-
-# -- the README shows real output ---------------------------------------------------------------
-
-README_COMMANDS = [
-    "plan --profile examples/newcomer.yaml",
-    "credentials --focus inpatient",
-    "credential CCS --profile examples/newcomer.yaml",
-    "role coding-manager --profile examples/experienced-coder.yaml",
-]
-
-
-@pytest.mark.parametrize("command", README_COMMANDS)
-def test_the_readme_shows_what_the_command_prints(command, monkeypatch):
-    import shlex
-
-    readme = (EXAMPLES.parent / "README.md").read_text(encoding="utf-8")
-    shown = readme.split(f"$ codingpath {command}\n", 1)[1].split("```", 1)[0]
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.chdir(EXAMPLES.parent)
-    result = invoke(*shlex.split(command))
-    assert result.exit_code == 0
-    printed = "".join(line.rstrip() + "\n" for line in result.output.splitlines())
-    assert printed.rstrip("\n") == shown.rstrip("\n"), f"README is out of date for `codingpath {command}`"

@@ -319,11 +319,11 @@ def test_the_installed_command_writes_a_profile_that_next_reads(tmp_path):
     assert Path(tmp_path / "lee.yaml").read_text().startswith("# codingpath profile")
 
 
-def test_the_readme_transcript_is_what_init_prints(tmp_path, monkeypatch):
-    """The README shows a session as a terminal would (prompt, then the typed answer); replaying its
-    answers must print exactly its prompts and messages."""
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    block = readme.split("```\n$ codingpath init me.yaml\n", 1)[1].split("```", 1)[0]
+def test_the_documented_session_is_what_init_prints(tmp_path, monkeypatch):
+    """docs/commands/init.md shows a session as a terminal would (prompt, then the typed answer);
+    replaying its answers must print exactly its prompts and messages."""
+    page = (Path(__file__).resolve().parent.parent / "docs" / "commands" / "init.md").read_text(encoding="utf-8")
+    block = page.split("```\n$ codingpath init me.yaml\n", 1)[1].split("```", 1)[0]
     typed = ["Jane Doe", "assoc", "y", "", "CPC, CCX", "CPC, CCA", "2021-06-15", "", "Medical Coder", "2021-09",
              "", "", "", "coding manager"]
     expected, answers = "", list(typed)

@@ -421,22 +421,6 @@ def test_the_window_ends_on_the_same_day_months_later():
     assert add_months(date(2026, 11, 23), 0) == date(2026, 11, 23)
 
 
-@pytest.mark.parametrize("command", [
-    "team examples tests/rosters/team.csv --role coding-supervisor --role 'Coding Manager'",
-    "team tests/rosters/staff tests/rosters/bad-row.csv --role coding-manager --format csv",
-])
-def test_the_readme_shows_what_the_command_prints(command, monkeypatch):
-    import shlex
-
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    shown = readme.split(f"$ codingpath {command}\n", 1)[1].split("```", 1)[0]
-    monkeypatch.setenv("COLUMNS", "100")
-    monkeypatch.chdir(ROOT)
-    result = runner.invoke(app, shlex.split(command))
-    printed = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
-    assert printed.rstrip("\n") == shown.rstrip("\n"), f"README is out of date for `codingpath {command}`"
-
-
 def test_a_failure_half_way_leaves_the_output_file_as_it_was(tmp_path):
     from codingpath.fileio import atomic_writer
 
