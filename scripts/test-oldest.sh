@@ -11,4 +11,6 @@ python3 -m venv "$venv"
 PIP_CONSTRAINT= "$venv/bin/pip" install -q -c constraints/oldest.txt '.[test]'
 "$venv/bin/pip" freeze | grep -iE '^(typer|rich|pydantic|pyyaml|pytest|hypothesis)==' | tr '\n' ' '
 echo
-"$venv/bin/python" -m pytest -q "$@"
+# Byte-for-byte transcripts are written under the newest rich and Typer, which lay out help and
+# tables differently from older releases; everything else must pass as it does on the newest.
+"$venv/bin/python" -m pytest -q -m "not exact_output" "$@"

@@ -68,6 +68,7 @@ def test_the_documentation_has_transcripts_to_check():
     assert {t.path.name for t in RUNNABLE} >= {"README.md", "next.md", "plan.md", "team.md", "check.md"}
 
 
+@pytest.mark.exact_output
 @pytest.mark.parametrize("transcript", RUNNABLE, ids=[t.where for t in RUNNABLE])
 def test_the_docs_show_what_the_command_prints(transcript, printed):
     for index, step in enumerate(transcript.steps):
