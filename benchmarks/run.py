@@ -236,9 +236,9 @@ def per_call(fn, *, repeat: int, number: int) -> tuple[float, float]:
 
 def find_plan_function():
     """The planner's entry point, if the planner (issue 4) is in this build."""
-    if importlib.util.find_spec("codingpath.planner") is None:
+    if importlib.util.find_spec("codingpath.planning") is None:
         return None
-    from codingpath import planner
+    from codingpath import planning as planner
 
     for name in ("plan_route", "plan", "fastest_route", "route_to"):
         fn = getattr(planner, name, None)
@@ -298,7 +298,7 @@ def measure_in_process(quick: bool, cache_dir: Path) -> tuple[list[str], list[st
 
     plan = find_plan_function()
     if plan is None:
-        notes.append("plan one route: the planner (codingpath.planner) is not in this build yet")
+        notes.append("plan one route: the planner (codingpath.planning) is not in this build yet")
     else:
         newcomer = load_profile(str(EXAMPLES / "newcomer.yaml"), catalog, today).profile
         call_plan(plan, newcomer, catalog, today, "coding-manager")

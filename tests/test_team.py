@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from codingpath.cli import app
 from codingpath.engine import evaluate_role, standing_of
 from codingpath.errors import InputError, ProfileError
-from codingpath.planner import plan_route
+from codingpath.planning import plan_route
 from codingpath.readiness import ReadinessEvaluator
 from codingpath.roster import RosterRow, open_roster, row_profile
 from codingpath.team import Person, PersonResult, Skipped, Tally, collect_sources, evaluate_team, iter_people

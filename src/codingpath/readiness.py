@@ -2,7 +2,7 @@
 
 A cell (person x role) is:
 - `eligible`: meets the role's published requirements now (`engine.evaluate_role`);
-- `ready`: does not yet, but the planner's fastest route (`planner.plan_route`) gets there within
+- `ready`: does not yet, but the planner's fastest route (`planning.plan_route`) gets there within
   the window;
 - `gap`: neither; `missing` is the main missing item (the one that takes longest to close);
 - `current`: the role is the person's current role.
@@ -119,7 +119,7 @@ class ReadinessEvaluator:
     def __init__(self, catalog: Catalog, today: date, *, roles: Sequence[str] = (), within_months: int = 6,
                  planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK) -> None:
         if planner is None:
-            from .planner import plan_route as planner
+            from .planning import plan_route as planner
         self.catalog, self.today, self.roles = catalog, today, tuple(roles)
         self.within_months = within_months
         self.horizon = add_months(today, within_months)

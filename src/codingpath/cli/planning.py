@@ -48,7 +48,7 @@ def plan_command(
 
     Example: codingpath plan --profile me.yaml --to coding-manager --hours-per-week 8
     """
-    from ..planner import plan_route
+    from ..planning import plan_route
     from ..render.plan_views import plan_view
 
     if not hours_per_week > 0:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..engine import CredentialResult, RoleResult
     from ..models import Credential, Fee, Requirement, Role, Sourced
-    from ..planner import Plan, Step
+    from ..planning import Plan, Step
 
 __all__ = ["credential_view", "credentials_view", "plan_view", "role_view", "short_rule"]
 

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from codingpath.catalog import Catalog
 from codingpath.engine import assess, standing_of
 from codingpath.models import EDUCATION_LEVELS, Credential, EducationProgram, Profile, Role
-from codingpath.planner import Plan, add_months, apply_plan, plan_route
+from codingpath.planning import Plan, add_months, apply_plan, plan_route
 from conftest import TODAY
 
 
@@ -254,7 +254,7 @@ def test_bad_inputs_are_errors(newcomer, bundled_data):
 
 
 def test_the_planner_never_imports_the_interface():
-    code = ("import sys, codingpath.planner, codingpath.plan_steps; "
+    code = ("import sys, codingpath.planning, codingpath.planning.steps; "
             "print(sorted(m for m in ('typer', 'rich', 'click') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"

@@ -4,13 +4,11 @@ profile as it would be after every step, which is how tests check that a plan re
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import cast
 
-from .catalog import Catalog
-from .models import Profile
-
-if TYPE_CHECKING:
-    from .planner import Plan
+from ..catalog import Catalog
+from ..models import EducationLevel, EducationRecord, ExperienceEntry, HeldCredential, Profile
+from .result import Plan
 
 __all__ = ["add_months", "apply_plan", "months_between"]
 
@@ -28,13 +26,12 @@ def add_months(start: date, months: int) -> date:
 
 
 def months_between(start: date, end: date) -> int:
+    """Whole calendar months from `start` to `end` (days ignored)."""
     return (end.year - start.year) * 12 + end.month - start.month
 
 
 def apply_plan(profile: Profile, plan: Plan, catalog: Catalog) -> Profile:
     """The profile as it would be after following every step of `plan` (to check a plan)."""
-    from .models import EducationRecord, ExperienceEntry, HeldCredential
-
     # Ongoing jobs end where the plan starts; the plan's own time is added as whole years.
     experience = [e if e.start is None or e.end is not None else e.model_copy(update={"end": plan.start})
                   for e in profile.experience]
@@ -48,7 +45,8 @@ def apply_plan(profile: Profile, plan: Plan, catalog: Catalog) -> Profile:
         elif step.kind == "apprentice":
             held[step.subject] = held[step.subject].model_copy(update={"apprentice": False})
         elif step.kind == "education":
-            education = EducationRecord(level=step.subject, field=education.field,
+            level = cast(EducationLevel, step.subject)  # an education step's subject is a level
+            education = EducationRecord(level=level, field=education.field,
                                         cahiim_accredited=step.cahiim_accredited or education.cahiim_accredited)
         elif step.kind == "training":
             training.append(step.subject)

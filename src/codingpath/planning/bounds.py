@@ -1,0 +1,159 @@
+"""The A* heuristic: lower bounds on the months, exam fees and steps still needed to meet the
+target from a state. Every bound must stay a lower bound (admissible), or the search could return
+a route that is not the fastest; it should be as tight as it can be, or the search looks at every
+state that could, by the bound, still be faster."""
+
+from __future__ import annotations
+
+import math
+
+from ..models import Requirement
+from .context import Context
+from .position import BoundMemo, Position
+from .state import MIN_STAY_MONTHS, State
+
+__all__ = ["Bounds", "RuleProgress", "months_to_meet_both"]
+
+# One experience rule of the target for `months_to_meet_both`: (month it could first accrue,
+# months short, and for a rule the current role serves, the months it accrues before that role
+# may be left, else None).
+RuleProgress = tuple[float, int, int | None]
+
+
+class Bounds:
+    """The bounds of a search for `context.target`; `Position` holds those of one state."""
+
+    def __init__(self, context: Context) -> None:
+        self.context = context
+        self.memo = BoundMemo(context)
+        self._positions: dict[State, Position] = {}
+
+    def position(self, state: State, month: int) -> Position:
+        """The state at `month` with its bounds memoised (a state is looked at when pushed and
+        again when popped)."""
+        found = self._positions.get(state)
+        if found is None or found.month != month:
+            if len(self._positions) > 20_000:
+                self._positions.clear()
+            found = self._positions[state] = Position(self.context, self.memo, state, month)
+        return found
+
+    def months_left(self, position: Position) -> float:
+        """Months until the target's requirements could be met at the earliest: `bound`, plus for
+        experience the time to get into a role that accrues it (not before the current role may
+        be left); two rules no single role serves accrue one after the other
+        (`months_to_meet_both`)."""
+        context, state, month = self.context, position.state, position.month
+        months = position.bound(context.target.requirements, 0)
+        current = context.accrues.get(state.role or "", frozenset())
+        wait = max(0, state.may_move_at - month)  # no move to work of another kind before then
+        open_rules: list[tuple[int, frozenset[int], int, float]] = []  # (rule, keys, months short, first)
+        for i in context.target_rules:
+            short, keys = position.months_short[i], context.rule_keys[i]
+            if not short:
+                continue
+            first = 0.0 if keys & current else max(wait, position.soonest(context.serving_roles[i]))
+            months = max(months, first + short)
+            open_rules.append((i, keys, short, first))
+        for n, (i, keys_a, short_a, first_a) in enumerate(open_rules):
+            for j, keys_b, short_b, first_b in open_rules[n + 1:]:
+                if current & keys_a and current & keys_b:
+                    continue  # both accrue from now: the bounds of each are all there is
+                enter = max(wait, position.soonest(context.roles_serving_both[i, j]))
+                together = months_to_meet_both(enter, (first_a, short_a, wait if current & keys_a else None),
+                                               (first_b, short_b, wait if current & keys_b else None))
+                # Until a role that serves both, at most one of the two accrues in a month.
+                months = max(months, min(min(first_a, first_b) + short_a + short_b, together))
+        return months
+
+    def fees_left(self, position: Position) -> float:
+        """Fees still to pay at the least: an exam per missing credential group of the target
+        (added up when the groups share no credential), plus the dearest missing group of the
+        cheapest role that would serve a rule of the target the current role does not."""
+        context, state = self.context, position.state
+        req = context.compiled[id(context.target.requirements)]
+        studying = state.study.subject if state.study else None  # its fee is already counted
+        groups = [g for g in req.groups if not position.met(g, req.full) and studying not in g]
+        fees = [self.cheapest_fee(g, state) for g in groups]
+        disjoint = all(not a & b for i, a in enumerate(groups) for b in groups[i + 1:])
+        total = sum(fees) if disjoint else max(fees, default=0.0)
+        current = context.accrues.get(state.role or "", frozenset())
+        taken: frozenset[str] = frozenset().union(*groups)
+        extra = 0.0
+        for i in context.target_rules:
+            if context.rule_keys[i] & current or not position.months_short[i]:
+                continue
+            least = math.inf if context.serving_requirements[i] else 0.0  # over the roles that serve the rule
+            for other in context.serving_requirements[i]:
+                dearest = 0.0  # the role's dearest missing group
+                for group in other.groups:
+                    if taken.isdisjoint(group) and not position.met(group, other.full):
+                        dearest = max(dearest, self.cheapest_fee(group, state))
+                least = min(least, dearest)
+                if least <= 0:
+                    break  # no fee is less than none
+            extra = max(extra, least)
+        return total + extra
+
+    def steps_left(self, position: Position) -> int:
+        """Steps (moves other than waiting) still to take at the least: an exam or an apprentice
+        removal for a missing credential of the target, a degree, a course, and a move into a role
+        for an experience rule the current role does not serve; each a different kind of move."""
+        context, state = self.context, position.state
+        req = context.compiled[id(context.target.requirements)]
+        studying = state.study.subject if state.study else None
+        steps = int(any(not position.met(g, req.full) and studying not in g for g in req.groups))
+        degree = state.degree
+        if req.level is not None and not (degree and degree.level >= req.level and (degree.cahiim or not req.cahiim)):
+            steps += position.education(req.level, req.cahiim) > 0
+        steps += any(t not in state.training and studying != t for t in context.target.requirements.training)
+        current = context.accrues.get(state.role or "", frozenset())
+        steps += any(position.months_short[i] and not context.rule_keys[i] & current for i in context.target_rules)
+        return steps
+
+    def cheapest_fee(self, group: frozenset[str], state: State) -> float:
+        """The least exam fee that fills `group` from `state` (an unknown fee as the dearest known)."""
+        if (state.study and state.study.subject in group) or not group.isdisjoint(state.credentials):
+            return 0.0  # paid for already, or held as an apprentice (its removal is free)
+        ranking_fee = self.context.ranking_fee
+        return min((ranking_fee[c] for c in group if c in ranking_fee and c not in state.credentials), default=0.0)
+
+    def requirement_fees(self, req: Requirement, position: Position) -> float:
+        """The least exam fees that meet `req`'s credential groups from the state of `position`."""
+        compiled = self.context.compiled[id(req)]
+        return sum(self.cheapest_fee(g, position.state) for g in compiled.groups if not position.met(g, compiled.full))
+
+
+def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float:
+    """Months until two experience rules are both met by way of a role that serves both, entered
+    at month E >= `enter`. `a` and `b` are (month it could first accrue, months short, and for a
+    rule the current role serves, the months it accrues before that role may be left, else
+    None). Before E the two accrue in turn, in at most E - first months between them and each in
+    at most E - its own first; after E both accrue, so the goal comes at E plus the larger
+    remainder. A rule the current role does not serve gets either no time before E or a stay of
+    at least MIN_STAY_MONTHS in a role that serves it (a plan does not hop), which is what makes
+    "a few months of management, then the rest in the role that does both" too fast. For each
+    choice the earliest feasible E is best: a later E buys at most a month a month."""
+    if enter == math.inf:
+        return math.inf
+    (first_a, short_a, held_a), (first_b, short_b, held_b) = a, b
+    first = min(first_a, first_b)
+    best = math.inf
+    for low_a, some_a in _stays(held_a):
+        for low_b, some_b in _stays(held_b):
+            entered = max(enter, first + low_a + low_b, first_a + low_a if some_a else 0,
+                          first_b + low_b if some_b else 0)
+            if entered == math.inf:
+                continue
+            budget = entered - first  # months before E that can go to one or the other
+            cap_a = entered - first_a if some_a else 0
+            cap_b = entered - first_b if some_b else 0
+            after = max(0, short_a - cap_a, short_b - cap_b, math.ceil((short_a + short_b - budget) / 2),
+                        short_a - (budget - low_b), short_b - (budget - low_a))
+            best = min(best, entered + after)
+    return best
+
+
+def _stays(held: int | None) -> tuple[tuple[int, bool], ...]:
+    """(least months before E, whether the rule accrues before E at all) for each choice."""
+    return ((held, True),) if held is not None else ((0, False), (MIN_STAY_MONTHS, True))

@@ -1,0 +1,159 @@
+"""The tables a route search reads, worked out once per plan and never changed: the scope, the
+experience keys a state counts months on, each role's accrual and preference rank, the compiled
+requirements and who serves each experience rule. `Bounds` and `Moves` read them; keeping them in
+one frozen value lets each of those be built and tested on its own."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..catalog import Catalog
+from ..engine import Standing, standing_of
+from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, ExperienceRule, Profile, Requirement, Role
+from .scope import Compiled, Scope, degree_chains, study_months
+from .state import State
+
+__all__ = ["Context", "TrackOnlyRule", "build_context"]
+
+# A rule that counts tracks only, read straight from a state's months: per track, the years the
+# profile brings and the index of the track's months in `State.months` (None: not counted).
+TrackOnlyRule = tuple[tuple[float, int | None], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a search for one target from one profile reads; `build_context` makes it."""
+
+    catalog: Catalog
+    target: Role
+    start: date
+    hours_per_week: float
+    scope: Scope
+    base: Standing  # the profile's standing at the start
+    keys: tuple[str, ...]  # what `State.months` counts: tracks, then "role:<id>" ("role:*": any)
+    accrues: dict[str, frozenset[int]]  # role id -> indexes of the keys time in it counts on
+    study_months: dict[str, int]  # credential id -> months of study
+    training_months: dict[str, int]
+    role_order: tuple[Role, ...]  # most preferred first
+    preference: dict[str, int]  # role id -> place in `role_order`
+    role_accrues: tuple[tuple[Role, frozenset[int]], ...]  # `role_order` with each one's accrual
+    rules: tuple[ExperienceRule, ...]  # every distinct experience rule in scope
+    rule_keys: tuple[frozenset[int], ...]  # per rule, the keys that count toward it
+    track_only_rules: tuple[TrackOnlyRule | None, ...]  # per rule; None when it needs the engine
+    programs: tuple[EducationProgram, ...]  # the degree programmes worth taking
+    degree_months: tuple[dict[int, float], ...]  # per level, fewest months to each higher one
+    unknown_fee: float  # what an unknown fee counts as: the dearest known
+    ranking_fee: dict[str, float]  # credential id -> fee, an unknown one as `unknown_fee`
+    compiled: dict[int, Compiled]  # id(requirement) -> compiled (shared by equal requirements)
+    target_rules: tuple[int, ...]  # the target's experience rules
+    target_level: int | None  # the target's education level
+    serving_roles: dict[int, list[Role]]  # target rule -> roles that accrue toward it, lowest tier first
+    serving_requirements: dict[int, list[Compiled]]  # target rule -> those roles' requirements
+    roles_serving_both: dict[tuple[int, int], list[Role]]  # two target rules -> roles serving both
+    requirements_by_owner: dict[tuple[str, str], list[Requirement]]  # (kind, owner id) -> requirements
+    longest_study: dict[frozenset[str], int]  # credential group -> its longest study, in months
+
+    def initial_state(self, profile: Profile) -> State:
+        """The state the search starts from: the profile at the start date."""
+        base = self.base
+        role = profile.current_role if profile.current_role in self.accrues else None
+        return State(base.credentials, base.apprentice, base.education, base.cahiim_accredited, base.training,
+                     role, (0,) * len(self.keys), None, None, True, frozenset(), 0)
+
+    def standing(self, state: State) -> Standing:
+        """The engine's view of a state, to check rules with `engine.assess`."""
+        tracks, roles = dict(self.base.years_by_track), dict(self.base.years_by_role)
+        for key, months in zip(self.keys, state.months, strict=True):
+            if months:
+                bucket, name = (roles, key[5:]) if key.startswith("role:") else (tracks, key)
+                bucket[name] = bucket.get(name, 0.0) + months / 12
+        return Standing(state.education, state.cahiim, state.credentials, state.apprentice, tracks, roles,
+                        state.training, self.start)
+
+
+def build_context(catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
+                  avoid: frozenset[str]) -> Context:
+    """Everything a search from `profile` to `target` reads, worked out once."""
+    scope = Scope(catalog, target, avoid)
+    base = standing_of(profile, catalog, start)
+    keys = (*scope.tracks, *(f"role:{r}" for r in scope.role_keys))
+    accrues = {role.id: _accrual(keys, role) for role in (*scope.roles.values(), target)}
+    if profile.current_role in catalog.roles and profile.current_role not in accrues:
+        accrues[profile.current_role] = _accrual(keys, catalog.roles[profile.current_role])
+    role_order = _role_order(catalog, scope, target)
+    rules = tuple({(rule.tracks, rule.roles, rule.years): rule
+                   for req, _, _ in scope.requirements for rule in req.experience}.values())
+    rule_keys = tuple(frozenset(i for i, k in enumerate(keys)
+                                if k in rule.tracks or k[5:] in rule.roles or (k == "role:*" and not rule.tracks))
+                      for rule in rules)
+    need = max(max(scope.levels, default=0), max(scope.cahiim_levels, default=-1) + 1)
+    programs = tuple(p for p in catalog.education if EDUCATION_LEVELS.index(p.level) <= need)
+    known = [c.fee.planning_usd for c in catalog.credentials.values() if c.fee and c.fee.planning_usd is not None]
+    unknown_fee = max(known, default=0.0)  # an unknown fee never ranks as cheap
+    study = {cid: study_months(c.study.hours, hours_per_week) for cid, c in scope.credentials.items()}
+    compiled = _compile(scope, rules)
+    target_compiled = compiled[id(target.requirements)]
+    serving = _serving_roles(role_order, accrues, rule_keys, target, target_compiled.rules)
+    requirements_by_owner: dict[tuple[str, str], list[Requirement]] = {}
+    for req, kind, owner in scope.requirements:
+        requirements_by_owner.setdefault((kind, owner), []).append(req)
+    return Context(
+        catalog=catalog, target=target, start=start, hours_per_week=hours_per_week, scope=scope, base=base,
+        keys=keys, accrues=accrues, study_months=study,
+        training_months={t: study_months(catalog.trainings[t].hours, hours_per_week) for t in scope.trainings},
+        role_order=role_order, preference={r.id: i for i, r in enumerate(role_order)},
+        role_accrues=tuple((r, accrues[r.id]) for r in role_order), rules=rules, rule_keys=rule_keys,
+        track_only_rules=_track_only_rules(base, keys, rules), programs=programs,
+        degree_months=tuple(degree_chains(programs)), unknown_fee=unknown_fee,
+        ranking_fee={cid: c.fee.planning_usd if c.fee and c.fee.planning_usd is not None else unknown_fee
+                     for cid, c in scope.credentials.items()},
+        compiled=compiled, target_rules=target_compiled.rules, target_level=target_compiled.level,
+        serving_roles=serving,
+        serving_requirements={i: [compiled[id(r.requirements)] for r in roles] for i, roles in serving.items()},
+        roles_serving_both={(i, j): [r for r in serving[i] if accrues[r.id] & rule_keys[j]]
+                            for i in target_compiled.rules for j in target_compiled.rules},
+        requirements_by_owner=requirements_by_owner,
+        longest_study={g: max(study.get(c, 0) for c in g) for c in compiled.values() for g in c.groups},
+    )
+
+
+def _accrual(keys: tuple[str, ...], role: Role) -> frozenset[int]:
+    """The keys time in `role` counts on."""
+    counted = [*role.tracks, f"role:{role.id}", "role:*"]
+    return frozenset(i for i, key in enumerate(keys) if key in counted)
+
+
+def _role_order(catalog: Catalog, scope: Scope, target: Role) -> tuple[Role, ...]:
+    """The order roles are preferred in when several would do: closest in kind to the target, then
+    the higher tier, then the usual next step (most roles lead to it)."""
+    popularity = {r.id: len(catalog.leads_from(r.id)) for r in scope.roles.values()}
+    return tuple(sorted(scope.roles.values(), key=lambda r: (
+        -len(set(r.tracks) & set(target.tracks)), -TIERS.index(r.tier), -popularity[r.id], r.title)))
+
+
+def _track_only_rules(base: Standing, keys: tuple[str, ...],
+                      rules: tuple[ExperienceRule, ...]) -> tuple[TrackOnlyRule | None, ...]:
+    key_index = {k: i for i, k in enumerate(keys)}
+    return tuple(None if rule.roles or not rule.tracks else
+                 tuple((base.years_by_track.get(tr, 0.0), key_index.get(tr)) for tr in rule.tracks)
+                 for rule in rules)
+
+
+def _compile(scope: Scope, rules: tuple[ExperienceRule, ...]) -> dict[int, Compiled]:
+    """One Compiled per distinct requirement: roles that ask the same share their bounds."""
+    index = {(r.tracks, r.roles, r.years): i for i, r in enumerate(rules)}
+    distinct: dict[Compiled, Compiled] = {}
+    return {id(req): distinct.setdefault(c, c) for req, _, _ in scope.requirements
+            for c in [Compiled(tuple(index[(r.tracks, r.roles, r.years)] for r in req.experience),
+                               EDUCATION_LEVELS.index(req.education) if req.education else None,
+                               req.cahiim_accredited, tuple(frozenset(g) for g in req.credentials),
+                               req.full_credential)]}
+
+
+def _serving_roles(role_order: tuple[Role, ...], accrues: dict[str, frozenset[int]],
+                   rule_keys: tuple[frozenset[int], ...], target: Role,
+                   target_rules: tuple[int, ...]) -> dict[int, list[Role]]:
+    """The roles that serve each rule of the target, lowest tier first (see `Position.soonest`)."""
+    by_tier = sorted(role_order, key=lambda r: TIERS.index(r.tier))
+    return {i: [r for r in by_tier if accrues[r.id] & rule_keys[i] and r.id != target.id] for i in target_rules}

@@ -1,0 +1,320 @@
+"""The moves between states: which exams, courses, degrees, role changes and waits lead on from a
+state, pruned to those a fastest route could need. A degree starts at the start or as the previous
+one ends; an apprentice designation goes as soon as a removal route is met; an exam, course or move
+to a role with more counting tracks that was open and passed over stays closed until the study slot
+is used or the role changes; a role move must serve an unmet experience rule the current role does
+not, and is skipped when another such role adds as much and is no harder to enter; an exam is
+offered when it fills a credential still missing from a requirement in play (for stepping stones,
+just in time) and no other exam fills as much for less study and no more money."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import Literal, NamedTuple
+
+from ..engine import Standing, apprentice_removable, assess
+from ..models import EDUCATION_LEVELS, Credential, EducationProgram, Requirement
+from .bounds import Bounds
+from .context import Context
+from .position import Position
+from .state import MIN_STAY_MONTHS, Action, Degree, Move, State, Study, only_roles, without_roles
+
+__all__ = ["InPlay", "Moves"]
+
+# The first eligibility route an exam's candidate meets (None: the exam has no prerequisite).
+RouteMet = Requirement | None
+
+
+class InPlay(NamedTuple):
+    """A requirement in play at a state, with the credential groups worth studying for now."""
+
+    requirement: Requirement
+    kind: str  # what it belongs to: "role", "credential" (eligibility) or "apprentice" (removal)
+    owner: str
+    missing: list[frozenset[str]]
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """The easiest role found so far for one gain in `Moves.useful_roles`."""
+
+    entry: float  # months before it could be entered
+    fees: float | None  # its least fees, worked out only where they can decide
+    role_id: str
+    requirements: Requirement
+
+
+class Moves:
+    """The moves of a search for `context.target`; reads bounds to prune them."""
+
+    def __init__(self, context: Context, bounds: Bounds) -> None:
+        self.context, self.bounds = context, bounds
+        self._met: dict[tuple[object, ...], bool] = {}
+
+    def expand(self, state: State, standing: Standing, month: int) -> Iterator[Move]:
+        """Each next move from `state` at `month`."""
+        removal = self._apprentice_removal(state, standing, month)
+        if removal is not None:  # free and never harmful: done as soon as it can be
+            yield removal
+            return
+        usual = self._usual_next_job(state, standing, month)
+        if usual is not None:
+            yield usual
+            return
+        position = self.bounds.position(state, month)
+        roles = self.useful_roles(position)
+        wanted, openings = self.wanted(position, roles)
+        passed: set[str] = set()
+        if state.study is None:
+            yield from self._study_moves(state, standing, month, wanted, passed)
+        degree_moves, must = self._degree_moves(state, month)
+        yield from degree_moves
+        current = self.context.accrues.get(state.role or "", frozenset())
+        yield from self._role_moves(state, standing, month, roles, current, passed)
+        end = None if must else self.next_event(position, standing, current, openings)
+        if end is not None:
+            waited = self.advance(state, month, end, current)
+            yield Move(Action("wait", state.role or "", month, end),
+                       replace(waited, passed_over=waited.passed_over | passed), 0.0, 0)
+
+    def _apprentice_removal(self, state: State, standing: Standing, month: int) -> Move | None:
+        for cid in sorted(state.apprentice):
+            if apprentice_removable(self.context.catalog.credentials[cid], standing):
+                return Move(Action("apprentice", cid, month, month),
+                            replace(state, apprentice=state.apprentice - {cid}), 0.0, 0)
+        return None
+
+    def _usual_next_job(self, state: State, standing: Standing, month: int) -> Move | None:
+        """The usual next job of the same tier and kind (Trainee -> Coder), once it is open."""
+        context = self.context
+        if state.role not in context.preference:
+            return None
+        here = context.catalog.roles[state.role]
+        for role in context.role_order[:context.preference[state.role]]:
+            if (role.tier == here.tier and context.accrues[role.id] == context.accrues[state.role]
+                    and self.meets(role.requirements, state, standing)):
+                return Move(Action("role", role.id, month, month),
+                            replace(state, role=role.id, passed_over=without_roles(state.passed_over)),
+                            0.0, int(not role.requirements.confirmed))
+        return None
+
+    def _study_moves(self, state: State, standing: Standing, month: int, wanted: list[InPlay],
+                     passed: set[str]) -> Iterator[Move]:
+        """Exams and courses worth starting now; each one offered joins `passed`."""
+        context = self.context
+        for cid, route in self.exams(state, standing, wanted):
+            credential = context.scope.credentials[cid]
+            passed.add(cid)
+            fee = credential.fee.planning_usd if credential.fee else None
+            end = month + context.study_months[cid]
+            yield Move(Action("credential", cid, month, end, route),
+                       replace(state, study=Study("credential", cid, end), passed_over=only_roles(state.passed_over)),
+                       fee, int(not credential.eligibility.confirmed))
+        for tid in sorted(context.scope.trainings - state.training - state.passed_over):
+            if any(tid in in_play.requirement.training for in_play in wanted):
+                passed.add(tid)
+                end = month + context.training_months[tid]
+                yield Move(Action("training", tid, month, end),
+                           replace(state, study=Study("training", tid, end), passed_over=only_roles(state.passed_over)),
+                           context.catalog.trainings[tid].cost_usd, 0)
+
+    def _degree_moves(self, state: State, month: int) -> tuple[list[Move], bool]:
+        """The quickest degree to each higher level, when one may start; and whether starting one
+        now is a must (the target asks for a degree the person lacks: never worse now)."""
+        context = self.context
+        if state.degree is not None or not state.degree_may_start:
+            return [], False
+        must = context.target_level is not None and state.education < context.target_level
+        shortest: dict[int, EducationProgram] = {}
+        for program in context.programs:
+            level, origin = EDUCATION_LEVELS.index(program.level), EDUCATION_LEVELS.index(program.from_level)
+            if origin <= state.education < level and (level not in shortest or program.years < shortest[level].years):
+                shortest[level] = program
+        moves = []
+        for level, program in sorted(shortest.items()):
+            cahiim = state.cahiim or any(lv <= level for lv in context.scope.cahiim_levels)
+            end = month + round(program.years * 12)
+            moves.append(Move(Action("education", program.level, month, end, cahiim),
+                              replace(state, degree=Degree(level, cahiim, end)), 0.0, 0))
+        return moves, must and bool(shortest)
+
+    def _role_moves(self, state: State, standing: Standing, month: int, roles: frozenset[str],
+                    current: frozenset[int], passed: set[str]) -> Iterator[Move]:
+        """Moves into the useful roles now open, one per set of keys gained, most preferred first."""
+        context = self.context
+        gains_done: set[frozenset[int]] = set()
+        for role in context.role_order if month >= state.may_move_at else ():
+            gain = context.accrues[role.id]
+            if role.id not in roles or gain in gains_done or f"role:{role.id}" in state.passed_over:
+                continue
+            if self.meets(role.requirements, state, standing):
+                gains_done.add(gain)
+                if gain > current:
+                    passed.add(f"role:{role.id}")
+                moved = replace(state, role=role.id, passed_over=without_roles(state.passed_over),
+                                may_move_at=month + MIN_STAY_MONTHS)
+                yield Move(Action("role", role.id, month, month), moved, 0.0, int(not role.requirements.confirmed))
+
+    def useful_roles(self, position: Position) -> frozenset[str]:
+        """Roles that would accrue a track (or role) some unmet rule counts and the current role
+        does not, unless another such role adds at least as much and is no harder to enter."""
+        context, state = self.context, position.state
+        gains, unmet = self._gains(position)
+        # Per gain, the easiest role: the soonest entered, then the least in fees (role_order
+        # breaks ties). Fees are worked out only where they can decide.
+        best: dict[frozenset[int], _Candidate] = {}
+        for role, accrues in context.role_accrues:
+            if role.id == state.role or not accrues & gains:
+                continue
+            gain = accrues & unmet
+            held = best.get(gain)
+            entry = position.entry(role)
+            if held is None or entry < held.entry:
+                best[gain] = _Candidate(entry, None, role.id, role.requirements)
+            elif entry == held.entry:
+                if held.fees is None:
+                    held.fees = self.bounds.requirement_fees(held.requirements, position)
+                fees = self.bounds.requirement_fees(role.requirements, position)
+                if fees < held.fees:
+                    best[gain] = _Candidate(entry, fees, role.id, role.requirements)
+        costs: dict[frozenset[int], tuple[float, float]] = {}
+        for gain, held in best.items():
+            if held.fees is None:
+                held.fees = self.bounds.requirement_fees(held.requirements, position)
+            costs[gain] = (held.entry, held.fees)
+        return frozenset(held.role_id for gain, held in best.items()
+                         if not any(other > gain and cost <= costs[gain] for other, cost in costs.items()))
+
+    def _gains(self, position: Position) -> tuple[set[int], set[int]]:
+        """The keys counted by an unmet rule the current role does not serve, and by any unmet rule."""
+        current = self.context.accrues.get(position.state.role or "", frozenset())
+        gains: set[int] = set()
+        unmet: set[int] = set()
+        for short, keys in zip(position.months_short, self.context.rule_keys, strict=True):
+            if short:
+                unmet |= keys
+                gains |= keys if not keys & current else set()
+        return gains, unmet
+
+    def wanted(self, position: Position, roles: frozenset[str]) -> tuple[list[InPlay], list[int]]:
+        """Requirements in play, each with the credential groups worth studying for now: the
+        target's (all), and those of roles worth moving into and the eligibility and apprentice
+        removal routes of wanted exams just in time, once the rest could be met within the study.
+        Also the months in which a just-in-time exam could start."""
+        context, state, month = self.context, position.state, position.month
+        by_owner, longest_study = context.requirements_by_owner, context.longest_study
+        openings: list[int] = []
+        out: list[InPlay] = []
+        credentials: set[str] = set()
+        # Removal routes matter once the designation is held (or the exam is under way).
+        removals = set(state.apprentice) | ({state.study.subject} if state.study else set())
+        todo = [(req, "role", owner) for owner in (*roles, context.target.id)
+                for req in by_owner.get(("role", owner), ())]
+        todo += [(req, "apprentice", cid) for cid in removals for req in by_owner.get(("apprentice", cid), ())]
+        done: set[int] = set()
+        while todo:
+            req, kind, owner = todo.pop()
+            if id(req) in done:
+                continue
+            done.add(id(req))
+            compiled = context.compiled[id(req)]
+            missing = [g for g in compiled.groups if not position.met(g, compiled.full)]
+            if missing and owner != context.target.id:
+                rest = position.bound(req, 3)
+                openings += [month + math.ceil(rest - longest_study[g]) for g in missing
+                             if longest_study[g] < rest < math.inf]
+                missing = [g for g in missing if rest <= longest_study[g]]
+            for group in missing:
+                for cid in group:
+                    if cid not in state.credentials and cid not in credentials:
+                        credentials.add(cid)  # its eligibility routes come into play
+                        todo += [(r, "credential", cid) for r in by_owner.get(("credential", cid), ())]
+            out.append(InPlay(req, kind, owner, missing))
+        return out, openings
+
+    def exams(self, state: State, standing: Standing, wanted: list[InPlay]) -> list[tuple[str, RouteMet]]:
+        """Exams worth starting now: eligible, filling a missing group in play, and not beaten by
+        one that fills every group it fills, for no more study, no more money and no apprentice
+        designation it would not bring."""
+        context = self.context
+        groups = [g for in_play in wanted for g in in_play.missing]
+        found: dict[str, tuple[frozenset[int], RouteMet, tuple[int, float, bool, bool]]] = {}
+        for cid, credential in context.scope.credentials.items():
+            fills = frozenset(i for i, g in enumerate(groups) if cid in g)
+            if cid not in state.credentials and fills:
+                route = self.route_met(credential, state, standing)
+                if route is not False:
+                    cost = (context.study_months[cid], context.ranking_fee[cid],
+                            credential.fee is None or credential.fee.planning_usd is None,
+                            credential.apprentice is not None)
+                    found[cid] = (fills, route, cost)
+
+        def beaten(cid: str) -> bool:
+            fills, _, cost = found[cid]
+            return any(other != cid and other_fills >= fills
+                       and all(a <= b for a, b in zip(other_cost, cost, strict=True))
+                       and (other_fills > fills or other_cost != cost or other < cid)
+                       for other, (other_fills, _, other_cost) in found.items())
+
+        # One passed over still beats the rest: they were passed over with it.
+        return [(cid, route) for cid, (_, route, _) in found.items()
+                if cid not in state.passed_over and not beaten(cid)]
+
+    def meets(self, req: Requirement, state: State, standing: Standing) -> bool:
+        """`engine.assess(req, standing).met`, kept per requirement and what a standing is made
+        of: states that differ only in the role held, what is under way or passed over share it."""
+        key = (id(req), state.education, state.cahiim, state.credentials, state.apprentice, state.training,
+               state.months)
+        found = self._met.get(key)
+        if found is None:
+            if len(self._met) > 50_000:
+                self._met.clear()
+            found = self._met[key] = assess(req, standing).met
+        return found
+
+    def route_met(self, credential: Credential, state: State, standing: Standing) -> RouteMet | Literal[False]:
+        """The first eligibility route met (None when the exam has no prerequisite), else False."""
+        routes = credential.eligibility.routes
+        if not routes:
+            return None
+        return next((r for r in routes if self.meets(r, state, standing)), False)
+
+    def next_event(self, position: Position, standing: Standing, accruing: frozenset[int],
+                   openings: list[int]) -> int | None:
+        """The next month something changes: a study or degree ends, an experience rule is met,
+        a just-in-time exam opens, or a role may be left."""
+        context, state, month = self.context, position.state, position.month
+        events = [under_way.ends for under_way in (state.study, state.degree) if under_way]
+        events += [m for m in openings if m > month]
+        events += [state.may_move_at] if state.may_move_at > month else []
+        keys = {context.keys[i] for i in accruing}
+        for rule, short in zip(context.rules, position.months_short, strict=True):
+            if not short:
+                continue
+            has = [standing.years_by_track.get(track, 0.0) for track in rule.tracks if track in keys]
+            if any(f"role:{r}" in keys for r in rule.roles) or (not rule.tracks and not rule.roles and keys):
+                has.append(standing.track_years(rule.tracks, rule.roles))
+            events += [month + max(1, math.ceil((rule.years - years) * 12 - 1e-9)) for years in has]
+        return min(events, default=None)
+
+    def advance(self, state: State, month: int, end: int, accruing: frozenset[int]) -> State:
+        """`state` after waiting from `month` to `end`: experience accrues, what ends by then is done."""
+        months = tuple(m + (end - month if i in accruing else 0) for i, m in enumerate(state.months))
+        after = replace(state, months=months, degree_may_start=False,
+                        may_move_at=state.may_move_at if state.may_move_at > end else 0)
+        if state.degree and state.degree.ends <= end:
+            after = replace(after, education=state.degree.level, cahiim=state.degree.cahiim, degree=None,
+                            degree_may_start=True)
+        if state.study and state.study.ends <= end:
+            if state.study.kind == "training":
+                after = replace(after, training=after.training | {state.study.subject}, study=None)
+            else:
+                cid = state.study.subject
+                credential = self.context.catalog.credentials[cid]
+                apprentice = (credential.apprentice is not None
+                              and not apprentice_removable(credential, self.context.standing(after)))
+                after = replace(after, credentials=(after.credentials - set(credential.replaces)) | {cid}, study=None,
+                                apprentice=(after.apprentice | {cid}) if apprentice else after.apprentice)
+        return after

@@ -1,0 +1,84 @@
+"""What a plan says beyond its steps: the notes a careful adviser would add (unconfirmed rules,
+study and fee assumptions, recommended preparation), and, when there is no route, why."""
+
+from __future__ import annotations
+
+from ..engine import evaluate_credential, level_name, years_text
+from ..models import EDUCATION_LEVELS, Profile
+from .context import Context
+from .needs import group_text
+from .result import Step
+from .state import State, Transition, group_met
+
+__all__ = ["plan_notes", "unreachable_reason"]
+
+
+def plan_notes(context: Context, profile: Profile, steps: list[Step], transitions: list[Transition],
+               eligible_now: bool) -> list[str]:
+    """The notes of a plan, the most useful first."""
+    catalog, target = context.catalog, context.target
+    notes = []
+    if eligible_now:
+        notes.append(f"You already meet the published requirements for {target.title}: no steps needed.")
+    if not target.requirements.confirmed:
+        notes.append(f"{target.title}'s requirements are unconfirmed (codingpath's reading of career guides, not "
+                     "a published rule): check them with the employer.")
+    for cid in sorted({c.id for c in profile.credentials if c.apprentice} - context.base.apprentice):
+        credential = catalog.credentials[cid]
+        assert credential.apprentice is not None  # held as an apprentice, so it has the designation
+        notes.append(f"You meet a published route to remove {credential.apprentice.designation}: "
+                     f"ask {credential.body} to remove it.")
+    exams = [s for s in steps if s.kind == "credential"]
+    if exams:
+        notes.append(f"Study time assumes {context.hours_per_week:g} hours a week; the hours per exam are "
+                     "codingpath's planning estimates (no certifying body publishes them).")
+        unknown = [s.subject for s in exams if s.cost_usd is None]
+        notes.append("Fees are exam fees (the non-member price where members pay less); membership dues and tuition "
+                     "are not included" + (f"; no published fee for {', '.join(unknown)}" if unknown else "") + ".")
+    notes += _exam_notes(context, exams, transitions)
+    if any(s.kind == "education" for s in steps):
+        notes.append("Degree durations are typical full-time durations (estimates); part-time takes longer.")
+    if any(s.unconfirmed and s.kind == "role" for s in steps[:-1]):
+        notes.append("Steps marked unconfirmed rest on role requirements codingpath could not confirm.")
+    if sum(s.kind == "role" for s in steps) > 2:
+        notes.append("Moves to work of another kind come at least a year apart (a planning assumption).")
+    return notes
+
+
+def _exam_notes(context: Context, exams: list[Step], transitions: list[Transition]) -> list[str]:
+    """Per exam: an unconfirmed eligibility rule, conditions not checked, recommended preparation."""
+    notes = []
+    for step in exams:
+        credential = context.catalog.credentials[step.subject]
+        if step.unconfirmed:
+            notes.append(f"{credential.id}'s eligibility rule is unconfirmed: "
+                         + (credential.eligibility.note or "verify with the certifying body").strip())
+        if credential.eligibility.conditions:
+            notes.append(f"{credential.id} also asks (not checked): {'; '.join(credential.eligibility.conditions)}.")
+        before = next(b for a, b in transitions if a.kind == "credential" and a.subject == step.subject)
+        result = evaluate_credential(credential, context.standing(before))
+        if result.recommended_missing:
+            closest = "; ".join(g.message for g in result.recommended_missing)
+            notes.append(f"{credential.id}: {credential.body} recommends, but does not require, more preparation "
+                         f"(closest recommended route: {closest}); see `codingpath credential {credential.id}`.")
+    return notes
+
+
+def unreachable_reason(context: Context, first: State) -> str | None:
+    """The first requirement of the target that nothing in the data can meet, in words."""
+    req, catalog = context.target.requirements, context.catalog
+    if req.education:
+        needed = EDUCATION_LEVELS.index(req.education)
+        reachable = [first.education, *context.degree_months[first.education]]
+        if max(reachable) < needed:
+            return (f"needs {level_name(req.education)}, and codingpath's data has no degree programme leading "
+                    f"there from {level_name(EDUCATION_LEVELS[first.education])}")
+    for group in req.credentials:
+        if not group_met(group, req.full_credential, first) and not set(group) & set(context.scope.credentials):
+            return f"needs {group_text(group)}, and none of them can be planned (excluded or not in the data)"
+    for rule in req.experience:
+        accruing = [r for r in context.accrues if r != context.target.id
+                    and (set(catalog.roles[r].tracks) & set(rule.tracks) or r in rule.roles)]
+        if rule.years > context.base.track_years(rule.tracks, rule.roles) + 1e-9 and not accruing:
+            return f"needs {years_text(rule.years)} of {rule.label}, and no role in codingpath's data counts toward it"
+    return None

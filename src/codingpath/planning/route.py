@@ -1,0 +1,50 @@
+"""The fastest route from a profile to a role, as dated steps: `plan_route`. Prints nothing.
+
+An A* search on elapsed months (ties broken on exam fees, then fewer unknown fees and unconfirmed
+rules, then fewer steps, then doing each step as early as it can be done, then the roles a person
+would usually prefer: closest in kind to the target, higher tier, the usual next step) over
+states: the credentials held (and which only as an apprentice), education, trainings, the current
+role, the experience accrued per track, and what is under way (one exam or course at a time, one
+degree).
+Experience accrues on the current role's tracks while everything else runs. Every rule is checked
+with `engine.assess`, so `plan` and `next` cannot disagree about one. The time unit is a month:
+experience rules are in (half) years, and a plan that prints YYYY-MM should not be steered by
+day-rounding.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..catalog import Catalog
+from ..engine import assess
+from ..errors import InputError
+from ..models import Profile
+from .notes import unreachable_reason
+from .result import Plan
+from .search import Route, Search
+from .steps import build_plan
+
+__all__ = ["plan_route"]
+
+
+def plan_route(profile: Profile, catalog: Catalog, target_id: str, *, start: date,
+               hours_per_week: float = 10.0, avoid: frozenset[str] = frozenset()) -> Plan:
+    """The fastest route (then the cheapest) from `profile` to meeting `target_id`'s published
+    requirements; `avoid` names credentials the route must not use."""
+    if target_id not in catalog.roles:
+        raise InputError(f"unknown role {target_id!r}")
+    if not 0 < hours_per_week <= 168:
+        raise InputError(f"hours per week must be more than 0 and at most 168; found {hours_per_week:g}")
+    target = catalog.roles[target_id]
+    search = Search.for_target(catalog, profile, target, start, hours_per_week, frozenset(avoid))
+    context = search.context
+    first = context.initial_state(profile)
+    if assess(target.requirements, context.standing(first)).met:
+        return build_plan(context, profile, Route([], 0, first), eligible_now=True)
+    found = search.run(first)
+    if isinstance(found, str):
+        reason = unreachable_reason(context, first) or found
+        return Plan(target, False, False, f"{target.title}: {reason}", (), start, None, 0.0, 0.0, (),
+                    not target.requirements.confirmed, hours_per_week)
+    return build_plan(context, profile, found, eligible_now=False)

@@ -1,0 +1,100 @@
+"""The planner's bounds on a whole search: they must never overestimate, or a route could be slower or
+dearer than one the planner passed over; and they must be tight where the search needs them to be."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from codingpath.engine import assess
+from codingpath.planning.bounds import Bounds, months_to_meet_both
+from codingpath.planning.moves import Moves
+from codingpath.planning.position import Position
+from codingpath.planning.search import Route, Search
+from codingpath.planning.state import MIN_STAY_MONTHS, State
+from conftest import TODAY, persona
+
+TARGETS = ["coding-manager", "compliance-officer", "operations-director", "college-professor", "him-director",
+           "coding-director", "regional-manager", "clinical-documentation-improvement-specialist"]
+
+
+def search_for(catalog, profile, target: str, bounds_class: type[Bounds] = Bounds) -> Search:
+    search = Search.for_target(catalog, profile, catalog.roles[target], TODAY, 10.0, frozenset())
+    bounds = bounds_class(search.context)
+    return Search(search.context, bounds, Moves(search.context, bounds))
+
+
+def route_with_costs(search: Search, first: State) -> tuple[list[tuple[State, int, float, int]], int, float, int]:
+    """(state, month, fees so far, steps so far) along the route found, and its totals."""
+    route = search.run(first)
+    assert isinstance(route, Route)
+    context = search.context
+    states = [tr.before for tr in route.transitions[1:]] + [route.final]
+    out, fees, steps = [(first, 0, 0.0, 0)], 0.0, 0
+    for (action, _), after in zip(route.transitions, states, strict=True):
+        if action.kind == "credential":
+            credential = context.catalog.credentials[action.subject]
+            fee = credential.fee.planning_usd if credential.fee else None
+            fees += context.unknown_fee if fee is None else fee
+        elif action.kind == "training":
+            fee = context.catalog.trainings[action.subject].cost_usd
+            fees += context.unknown_fee if fee is None else fee
+        steps += action.kind != "wait"
+        out.append((after, action.end if action.kind == "wait" else action.start, fees, steps))
+    return out, route.months, fees, steps
+
+
+@pytest.mark.parametrize("name", ["newcomer", "apprentice", "experienced-coder"])
+def test_no_bound_exceeds_what_the_route_found_still_takes(bundled_data, name):
+    profile = persona(name, bundled_data)
+    for target in TARGETS:
+        search = search_for(bundled_data, profile, target)
+        first = search.context.initial_state(profile)
+        if assess(search.context.target.requirements, search.context.standing(first)).met:
+            continue
+        path, months, fees, steps = route_with_costs(search, first)
+        bounds = search.bounds
+        for state, month, fees_so_far, steps_so_far in path:
+            position = bounds.position(state, month)
+            assert month + bounds.months_left(position) <= months, (name, target, month)
+            assert fees_so_far + bounds.fees_left(position) <= fees + 1e-9, (name, target, month)
+            assert steps_so_far + bounds.steps_left(position) <= steps, (name, target, month)
+
+
+@pytest.mark.parametrize(("name", "target"), [("newcomer", "coding-manager"), ("apprentice", "coding-supervisor"),
+                                              ("experienced-coder", "him-director"), ("newcomer", "him-manager")])
+def test_the_bounds_change_nothing_an_uninformed_search_would_find(bundled_data, name, target):
+    """With every bound at zero the search is a plain uniform-cost search: the same months and fees."""
+    profile = persona(name, bundled_data)
+    found = []
+    for bounds_class in (Bounds, Uninformed):
+        search = search_for(bundled_data, profile, target, bounds_class)
+        path, months, fees, _ = route_with_costs(search, search.context.initial_state(profile))
+        found.append((months, fees))
+    assert found[0] == found[1]
+
+
+class Uninformed(Bounds):
+    """Every bound at zero, but a target nothing can meet still stops the search."""
+
+    def months_left(self, position: Position) -> float:
+        return 0 if position.bound(self.context.target.requirements, 0) < math.inf else math.inf
+
+    def fees_left(self, position: Position) -> float:
+        return 0
+
+    def steps_left(self, position: Position) -> int:
+        return 0
+
+
+def test_a_joint_role_is_not_reached_by_hopping():
+    """Newcomer to compliance officer: 5 years of audit and 2 of management, both accruing only in a
+    role that needs 7 years first (month 84). Audit can start at 36 and management at 36; without
+    the stay of a year, 6 months of management then 42 of audit would finish at 102."""
+    assert MIN_STAY_MONTHS == 12
+    assert months_to_meet_both(84, (36, 60, None), (36, 24, None)) == 108
+    # Already in a role that serves the audit rule, with 12 months still to stay: the same.
+    assert months_to_meet_both(48, (0, 60, 12), (0, 24, None)) == 72
+    # No role serves both: nothing to say beyond the other bounds.
+    assert months_to_meet_both(math.inf, (0, 60, None), (0, 24, None)) == math.inf
