@@ -21,7 +21,7 @@ __all__ = ["Context", "TrackOnlyRule", "build_context"]
 TrackOnlyRule = tuple[tuple[float, int | None], ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, repr=False)  # compared and printed by identity: tables
 class Context:
     """What a search for one target from one profile reads; `build_context` makes it."""
 

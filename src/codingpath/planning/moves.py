@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from ..engine import Standing, apprentice_removable, assess
@@ -36,14 +36,17 @@ class InPlay(NamedTuple):
     missing: list[frozenset[str]]
 
 
-@dataclass(slots=True)
 class _Candidate:
-    """The easiest role found so far for one gain in `Moves.useful_roles`."""
+    """The easiest role found so far for one gain in `Moves.useful_roles` (a plain class: it is
+    updated in place, and a dataclass would cost more to import than it saves)."""
 
-    entry: float  # months before it could be entered
-    fees: float | None  # its least fees, worked out only where they can decide
-    role_id: str
-    requirements: Requirement
+    __slots__ = ("entry", "fees", "role_id", "requirements")
+
+    def __init__(self, entry: float, fees: float | None, role_id: str, requirements: Requirement) -> None:
+        self.entry = entry  # months before it could be entered
+        self.fees = fees  # its least fees, worked out only where they can decide
+        self.role_id = role_id
+        self.requirements = requirements
 
 
 class Moves:

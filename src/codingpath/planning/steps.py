@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
@@ -43,8 +43,7 @@ class _Timed(NamedTuple):
     step: Step
 
 
-@dataclass(frozen=True)
-class _Drafting:
+class _Drafting(NamedTuple):
     """What every kind of step reads while a route becomes steps."""
 
     context: Context
