@@ -266,8 +266,7 @@ def test_every_bad_answer_in_a_file_is_reported_at_once_with_its_line(tmp_path):
         f"error: {answers}:3:27: earned.CCA: 'CCA' is not among the credentials answered",
         f"error: {answers}:5:5: experience[0]: 'coding-trainee:2025-06': write ROLE=YEARS or ROLE=YYYY-MM "
         "(e.g. medical-coder=2021-09)",
-        f"error: {answers}:6:14: target_role: unknown role 'Medical Codr'; did you mean 'medical-coder'? "
-        "(`codingpath roles` lists them)",
+        f"error: {answers}:6:14: target_role: unknown role 'Medical Codr'; did you mean 'medical-coder'?",
     ]
 
 

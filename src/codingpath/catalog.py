@@ -30,7 +30,7 @@ if TYPE_CHECKING:  # the YAML reader is imported when the files are read: from t
     from .yamlio import YamlDocument
 
 __all__ = ["Catalog", "CatalogReport", "DATA_ENV", "bundled_data_dir", "data_files", "data_layers", "inspect_catalog",
-           "load_catalog", "slug"]
+           "load_catalog", "slug", "tracks_named"]
 
 DATA_ENV = "CODINGPATH_DATA"
 DATA_MAX_BYTES = 5_000_000
@@ -71,6 +71,20 @@ class Origin:
         return self.document.problem((*self.path, *subpath), message)
 
 
+# Words in a job title that name a track: a lookup that uses one stays on that track.
+TRACK_WORDS: dict[str, str] = {
+    "biller": "billing", "billing": "billing", "coder": "coding", "coding": "coding",
+    "auditor": "audit", "audit": "audit", "compliance": "compliance", "cdi": "cdi",
+    "educator": "education", "instructor": "education", "trainer": "education",
+    "analyst": "data", "privacy": "privacy", "records": "him", "him": "him",
+}
+
+
+def tracks_named(text: str) -> tuple[str, ...]:
+    """The tracks the words of a role name point to: 'medical biller' -> ('billing',)."""
+    return tuple(dict.fromkeys(TRACK_WORDS[w] for w in slug(text).split("-") if w in TRACK_WORDS))
+
+
 class Catalog:
     """The merged, cross-checked career map with lookups by id, title or alias."""
 
@@ -108,8 +122,24 @@ class Catalog:
         return self._credential_names.get(text.strip().lower())
 
     def suggest_role(self, text: str) -> list[str]:
-        names = difflib.get_close_matches(slug(text), list(self._role_names), n=3, cutoff=0.6)
-        return list(dict.fromkeys(self._role_names[n] for n in names))
+        """Near-miss role ids; when a word names a track ("biller"), only roles on that track, since
+        "did you mean medical-coder" for "medical biller" would count billing time as coding."""
+        tracks = tracks_named(text)
+        names = [name for name, rid in self._role_names.items()
+                 if all(t in self.roles[rid].tracks for t in tracks)]
+        close = difflib.get_close_matches(slug(text), names, n=3, cutoff=0.6)
+        return list(dict.fromkeys(self._role_names[n] for n in close))
+
+    def role_hint(self, text: str) -> str:
+        """What to add after "unknown role 'x'": the nearest role, or where to look instead."""
+        hints = self.suggest_role(text)
+        if hints:
+            return f"; did you mean {hints[0]!r}?"
+        tracks = tracks_named(text)
+        if len(tracks) == 1:
+            return (f"; codingpath has no role of that name on the {tracks[0]} track"
+                    f" (`codingpath roles --track {tracks[0]}` lists them)")
+        return " (`codingpath roles` lists them)"
 
     def suggest_credential(self, text: str) -> list[str]:
         names = difflib.get_close_matches(text.strip().lower(), list(self._credential_names), n=3, cutoff=0.5)

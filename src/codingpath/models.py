@@ -328,10 +328,22 @@ def _parse_month(value: object) -> object:
     return value
 
 
+# A high-school equivalency certificate (GED, HiSET and the states' HSE) is what employers and
+# certifying bodies accept as a high-school diploma, so a profile may say so in its own words.
+HIGH_SCHOOL_EQUIVALENTS = ("ged", "hse", "hiset", "tasc", "high school")
+
+
 class EducationRecord(Frozen):
     level: EducationLevel = "none"
     field: str | None = None
     cahiim_accredited: bool = False
+
+    @field_validator("level", mode="before")
+    @classmethod
+    def _equivalency(cls, value: object) -> object:
+        if isinstance(value, str) and value.strip().lower() in HIGH_SCHOOL_EQUIVALENTS:
+            return "high-school"
+        return value
 
 
 class HeldCredential(Frozen):

@@ -110,8 +110,7 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
 
     def check_role(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str) and catalog.role_id(value) is None:
-            hint = _hint(catalog.suggest_role(value)) or " (`codingpath roles` lists the role ids)"
-            problems.append(document.problem(path, f"unknown role {value!r}{hint}"))
+            problems.append(document.problem(path, f"unknown role {value!r}{catalog.role_hint(value)}"))
 
     def check_credential(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str) and catalog.credential_id(value) is None:

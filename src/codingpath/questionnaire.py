@@ -112,7 +112,8 @@ def parse_education(text: Any) -> str:
     value = "" if text is None else str(text).strip().lower().replace(" ", "-").replace("'", "")
     if value.isdigit() and 1 <= int(value) <= len(EDUCATION_LEVELS):
         return EDUCATION_LEVELS[int(value) - 1]
-    aliases = {"hs": "high-school", "highschool": "high-school", "ged": "high-school", "bachelors": "bachelor",
+    aliases = {"hs": "high-school", "highschool": "high-school", "ged": "high-school", "hse": "high-school",
+               "hiset": "high-school", "tasc": "high-school", "bachelors": "bachelor",
                "masters": "master", "phd": "doctorate", "associates": "associate"}
     value = aliases.get(value, value)
     if value in EDUCATION_LEVELS:
@@ -186,9 +187,7 @@ def parse_role(text: Any, catalog: Catalog) -> str | None:
         return None
     role = catalog.role_id(str(text))
     if role is None:
-        hint = catalog.suggest_role(str(text))
-        raise AnswerError(f"unknown role {text!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
-                          + " (`codingpath roles` lists them)")
+        raise AnswerError(f"unknown role {text!r}{catalog.role_hint(str(text))}")
     return role
 
 

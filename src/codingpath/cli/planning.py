@@ -164,9 +164,7 @@ def _role(text: str, catalog: Catalog, option: str) -> str:
     """A role id for an id, title or alias; a usage error with a "did you mean" otherwise."""
     rid = catalog.role_id(text)
     if rid is None:
-        hints = catalog.suggest_role(text)
-        hint = f"; did you mean {hints[0]!r}?" if hints else " (codingpath roles lists them)"
-        raise typer.BadParameter(f"unknown role {text!r}{hint}", param_hint=option)
+        raise typer.BadParameter(f"unknown role {text!r}{catalog.role_hint(text)}", param_hint=option)
     return rid
 
 

@@ -104,9 +104,7 @@ def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
     for text in texts:
         role_id = catalog.role_id(text)
         if role_id is None:
-            hints = catalog.suggest_role(text)
-            hint = f"; did you mean {hints[0]!r}?" if hints else " (codingpath roles lists them)"
-            raise typer.BadParameter(f"unknown role {text!r}{hint}", param_hint="--role")
+            raise typer.BadParameter(f"unknown role {text!r}{catalog.role_hint(text)}", param_hint="--role")
         if role_id not in roles:
             roles.append(role_id)
     return tuple(roles)
