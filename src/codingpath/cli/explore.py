@@ -24,7 +24,7 @@ from .options import (
 
 @app.command("next")
 def next_command(
-    profile: ProfileOption,
+    profile: ProfileOption = None,
     all_roles: Annotated[bool, typer.Option("--all", "-a", help="Show every role, not only the next tier.")] = False,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,

@@ -32,6 +32,8 @@ __all__ = [
 ]
 
 TODAY_ENV = "CODINGPATH_TODAY"
+PROFILE_ENV = "CODINGPATH_PROFILE"
+DEFAULT_PROFILE = "profile.yaml"
 
 
 class TableFormat(str, Enum):
@@ -68,8 +70,10 @@ DataOption = Annotated[
     ),
 ]
 ProfileOption = Annotated[
-    str,
-    typer.Option("--profile", "-p", help="Profile YAML file ('-' reads standard input).", show_default=False),
+    Optional[str],
+    typer.Option("--profile", "-p", show_default=False,
+                 help="Profile YAML file ('-' reads standard input). Default: $CODINGPATH_PROFILE, else "
+                      "./profile.yaml (what `codingpath init` writes)."),
 ]
 OptionalProfileOption = Annotated[
     Optional[str],
@@ -114,12 +118,30 @@ def load_data(data: Path | None) -> Catalog:
     return load_catalog(data)
 
 
-def load_person(path: str, catalog: Catalog, when: date) -> LoadedProfile:
-    """Load a profile and print its warnings on stderr."""
+def profile_path(given: str | None) -> tuple[str, str | None]:
+    """The profile to read and, when the user did not name it, where it came from: --profile, else
+    $CODINGPATH_PROFILE, else ./profile.yaml when present (what `init` writes)."""
+    if given is not None:
+        return given, None
+    if os.environ.get(PROFILE_ENV):
+        return os.environ[PROFILE_ENV], f"from ${PROFILE_ENV}"
+    if Path(DEFAULT_PROFILE).is_file():
+        return DEFAULT_PROFILE, "found in the current folder"
+    raise typer.BadParameter(
+        f"no profile: give --profile FILE, set {PROFILE_ENV}, or run `codingpath init` to write ./{DEFAULT_PROFILE}",
+        param_hint="--profile")
+
+
+def load_person(given: str | None, catalog: Catalog, when: date) -> LoadedProfile:
+    """Load a profile (the default one when none is given), say on stderr which file a default
+    picked, and print its warnings there."""
     import sys
 
     from ..profiles import load_profile
 
+    path, origin = profile_path(given)
+    if origin is not None:
+        sys.stderr.write(f"profile: {path} ({origin})\n")
     loaded = load_profile(path, catalog, when)
     for warning in loaded.warnings:
         sys.stderr.write(warning.line_for_stderr() + "\n")

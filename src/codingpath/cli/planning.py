@@ -31,7 +31,7 @@ DetailFormatOption = Annotated[
 
 @app.command("plan")
 def plan_command(
-    profile: ProfileOption,
+    profile: ProfileOption = None,
     to: Annotated[Optional[str], typer.Option(
         "--to", "-t", help="The role to plan for (id or title, any case). Default: the profile's target_role.",
         show_default=False)] = None,

@@ -27,7 +27,7 @@ class RenewalFormat(str, Enum):
 
 @app.command("renewals")
 def renewals_command(
-    profile: ProfileOption,
+    profile: ProfileOption = None,
     fmt: Annotated[RenewalFormat, typer.Option("--format", "-f", help="Output format; ics is a calendar file.",
                                                case_sensitive=False)] = RenewalFormat.table,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
