@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .models import Requirement
+from .wording import years_in_words
 
 __all__ = ["credentials_text", "education_text", "experience_text", "requirement_text"]
 
@@ -26,7 +27,7 @@ def credentials_text(req: Requirement) -> str:
 def experience_text(req: Requirement) -> str:
     parts = []
     for rule in req.experience:
-        parts.append(f"{rule.years:g} yr {rule.label}")
+        parts.append(f"{years_in_words(rule.years)} {rule.label}")
     return "; ".join(parts) or "-"
 
 

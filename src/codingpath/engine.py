@@ -14,6 +14,7 @@ from typing import Literal
 
 from .catalog import Catalog
 from .models import EDUCATION_LEVELS, Credential, Profile, Requirement, Role
+from .wording import years_in_words
 
 __all__ = [
     "CredentialResult",
@@ -45,9 +46,7 @@ def level_name(level: str) -> str:
     return _LEVEL_NAMES[level]
 
 
-def years_text(years: float) -> str:
-    value = round(years, 1)
-    return f"{value:g} year" + ("" if value == 1 else "s")
+years_text = years_in_words  # the name other modules know it by
 
 
 @dataclass(frozen=True)
@@ -183,8 +182,8 @@ def assess(req: Requirement, standing: Standing) -> Assessment:
         has = standing.track_years(rule.tracks, rule.roles)
         if has + 1e-9 < rule.years:
             short = rule.years - has
-            gaps.append(Gap("experience", f"needs {years_text(rule.years)} of {rule.label}; has {years_text(has)} "
-                            f"({years_text(short)} short)", years_short=short))
+            gaps.append(Gap("experience", f"needs {years_in_words(rule.years)} of {rule.label}; has {years_in_words(has)} "
+                            f"({years_in_words(short)} short)", years_short=short))
     missing_training = [t for t in req.training if t not in standing.training]
     for training in missing_training:
         gaps.append(Gap("training", f"needs the training {training!r}", (training,)))

@@ -23,6 +23,9 @@ __all__ = [
     "DUE_SOON_DAYS",
     "POOLING",
     "CeuPooling",
+    "Deadline",
+    "SPECIFIC_CEUS",
+    "SpecificCeus",
     "RenewalItem",
     "RenewalReport",
     "add_years",
@@ -76,6 +79,17 @@ POOLING: dict[str, CeuPooling] = {
         (Source(url="https://www.ahima.org/certification/Recertification", as_of="2019",
                 note="about 2019-2020; the 2024/2025 versions of the page do not show the table"),),
     ),
+}
+
+
+# Within AAPC's pooled total some credentials need CEUs on their own subject (pre-approved events).
+_AAPC_HELP = Source(url="https://www.aapc.com/medical-coding-education/help/", as_of="undated", retrieved="2026-11",
+                    note="credential-specific CEUs within the pooled total")
+SPECIFIC_CEUS: dict[str, tuple[int, str]] = {
+    "CPMA": (16, "auditing"), "CPCO": (16, "compliance"), "CDEO": (16, "documentation"),
+    "CPPM": (16, "practice management"), "CIRCC": (16, "interventional radiology/cardiovascular"),
+    **{cid: (8, "specialty") for cid in ("CEMC", "CGSC", "CANPC", "CASCC", "COBGC", "CPEDC", "CCC", "CEDC",
+                                         "CGIC", "CHONC", "CUC")},
 }
 
 
@@ -152,13 +166,64 @@ class RenewalItem:
 
 
 @dataclass(frozen=True)
+class SpecificCeus:
+    """CEUs one credential needs on its own subject, counted within the pooled total."""
+
+    credential: str
+    ceus: int
+    subject: str
+    logged: float
+
+    @property
+    def missing(self) -> float:
+        return max(0.0, self.ceus - self.logged)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One date by which CEUs are due: a body's pooled total, or one credential on its own."""
+
+    items: tuple[RenewalItem, ...]  # the credentials it covers, the first setting the figures
+    specific: tuple[SpecificCeus, ...] = ()
+
+    @property
+    def lead(self) -> RenewalItem:
+        return self.items[0]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(i.credential.id for i in self.items)
+
+    @property
+    def shared_cycle_confirmed(self) -> bool:
+        """AAPC publishes one deadline per member; for other bodies a shared date is codingpath's reading."""
+        return len(self.items) == 1 or self.lead.credential.body == "AAPC"
+
+    def as_dict(self) -> dict[str, object]:
+        lead = self.lead
+        return {
+            "body": lead.credential.body, "credentials": list(self.ids), "status": lead.status,
+            "cycle_start": lead.cycle_start.isoformat() if lead.cycle_start else None,
+            "cycle_end": lead.cycle_end.isoformat() if lead.cycle_end else None,
+            "days_left": lead.days_left, "due_soon": lead.due_soon, "ceus_required": lead.ceus_required,
+            "ceus_logged": round(lead.ceus_logged, 2),
+            "ceus_missing": None if lead.ceus_missing is None else round(lead.ceus_missing, 2),
+            "pooling_rule": lead.pooling.rule if lead.pooling else None,
+            "shared_cycle_confirmed": self.shared_cycle_confirmed,
+            "specific": [{"credential": c.credential, "ceus": c.ceus, "subject": c.subject,
+                          "logged": round(c.logged, 2), "missing": round(c.missing, 2)} for c in self.specific],
+        }
+
+
+@dataclass(frozen=True)
 class RenewalReport:
-    """Every held credential's renewal, as of a day."""
+    """Every held credential's renewal, as of a day, and the deadlines they fall into."""
 
     items: tuple[RenewalItem, ...]
     as_of: date
     name: str | None = None
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    deadlines: tuple[Deadline, ...] = ()
 
 
 def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalReport:
@@ -171,6 +236,7 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
     for credential in active:
         by_body.setdefault(credential.body, []).append(credential)
 
+    anchors = {body: _anchor(profile, members) for body, members in by_body.items()}
     items = []
     for entry in profile.credentials:
         credential = catalog.credentials.get(entry.id)
@@ -181,12 +247,15 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
                                      notes=(f"retired by {replaced[credential.id]}; only its CEUs are kept",)))
             continue
         required, pooled_with, pooling = _required(credential, by_body)
-        if entry.earned is None:
+        earned = entry.earned
+        if pooling is not None and anchors[credential.body] is not None:
+            earned = anchors[credential.body]  # one pooled total, one deadline: the member's cycle
+        if earned is None:
             items.append(RenewalItem(credential, "unknown", ceus_required=required, pooled_with=pooled_with,
                                      pooling=pooling,
                                      notes=(f"add `earned` to {credential.id} in the profile to date its cycle",)))
             continue
-        start, end = current_cycle(entry.earned, credential.renewal.cycle_years, today)
+        start, end = current_cycle(earned, credential.renewal.cycle_years, today)
         counts_for = {credential.id, *pooled_with}
         logged = sum(c.hours for c in profile.ceus
                      if start <= c.date <= min(end, today) and (c.credential is None or c.credential in counts_for))
@@ -197,7 +266,15 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
             notes.append("the data gives no CEU figure: " + (credential.renewal.ceu_note or "check with " + credential.body))
         items.append(RenewalItem(credential, status, start, end, (end - today).days, required, logged,
                                  pooled_with, pooling, notes=tuple(notes)))
-    return RenewalReport(tuple(items), today, profile.name, _warnings(items))
+    deadlines = _deadlines(items, profile, today)
+    return RenewalReport(tuple(items), today, profile.name, _warnings(deadlines), deadlines)
+
+
+def _anchor(profile: Profile, members: list[Credential]) -> date | None:
+    """The earliest `earned` date among one body's held credentials: the cycle a later one joins."""
+    ids = {c.id for c in members}
+    dates = [c.earned for c in profile.credentials if c.id in ids and c.earned is not None]
+    return min(dates) if dates else None
 
 
 def _required(credential: Credential, by_body: dict[str, list[Credential]]) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:
@@ -212,39 +289,65 @@ def _required(credential: Credential, by_body: dict[str, list[Credential]]) -> t
     return pooling.total(singles), tuple(c.id for c in siblings), pooling  # type: ignore[arg-type]
 
 
-def _warnings(items: list[RenewalItem]) -> tuple[str, ...]:
-    warnings = []
+def _deadlines(items: list[RenewalItem], profile: Profile, today: date) -> tuple[Deadline, ...]:
+    """One deadline per pooled body, one per credential kept on its own; replaced ones have none."""
+    groups: dict[str, list[RenewalItem]] = {}
     for item in items:
+        if item.status != "replaced":
+            key = item.credential.body if item.pooling else item.credential.id
+            groups.setdefault(key, []).append(item)
+    deadlines = []
+    for members in groups.values():
+        lead = members[0]
+        specific = []
+        for item in members:
+            rule = SPECIFIC_CEUS.get(item.credential.id)
+            if rule is None:
+                continue
+            start, end = lead.cycle_start, lead.cycle_end
+            logged = sum(c.hours for c in profile.ceus if c.credential == item.credential.id
+                         and start is not None and end is not None and start <= c.date <= min(end, today))
+            specific.append(SpecificCeus(item.credential.id, rule[0], rule[1], logged))
+        deadlines.append(Deadline(tuple(members), tuple(specific)))
+    return tuple(deadlines)
+
+
+def _warnings(deadlines: tuple[Deadline, ...]) -> tuple[str, ...]:
+    warnings = []
+    for deadline in deadlines:
+        item = deadline.lead
         if not item.due_soon:
             continue
-        when = f"cycle ends {item.cycle_end} (in {item.days_left} days)"
+        when = f"{' + '.join(deadline.ids)}: cycle ends {item.cycle_end} (in {item.days_left} days)"
         if item.ceus_missing:
-            warnings.append(f"{item.credential.id}: {when}; {item.ceus_missing:g} CEUs still missing")
+            warnings.append(f"{when}; {item.ceus_missing:g} CEUs still missing")
         else:
-            warnings.append(f"{item.credential.id}: {when}; submit your CEUs and renew")
+            warnings.append(f"{when}; submit your CEUs and renew")
     return tuple(warnings)
 
 
 def renewal_calendar(report: RenewalReport, *, profile_key: str = "") -> str:
-    """An iCalendar (RFC 5545) file: one all-day event per cycle end, reminders 90 and 30 days before."""
+    """An iCalendar (RFC 5545) file: one all-day event per deadline, reminders 90 and 30 days before."""
     stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=timezone.utc)
     events = []
-    for item in report.items:
+    for deadline in report.deadlines:
+        item = deadline.lead
         if item.cycle_end is None:
             continue
-        cid = item.credential.id
-        seed = f"{profile_key or report.name or ''}|{cid}|{item.cycle_end.isoformat()}"
+        names = " + ".join(deadline.ids)
+        seed = f"{profile_key or report.name or ''}|{names.replace(' + ', ',')}|{item.cycle_end.isoformat()}"
         uid = hashlib.sha256(seed.encode()).hexdigest()[:24] + "@codingpath"
-        lines = [f"{item.credential.name} ({item.credential.body}): renewal cycle "
-                 f"{item.cycle_start} to {item.cycle_end}."]
+        lines = [f"{names} ({item.credential.body}): renewal cycle {item.cycle_start} to {item.cycle_end}."]
         if item.ceus_required is not None:
             lines.append(f"CEUs required: {item.ceus_required}; logged: {item.ceus_logged:g}; "
                          f"missing: {item.ceus_missing:g}.")
-        if item.pooled_with:
-            lines.append(f"Shared total with {', '.join(item.pooled_with)} ({item.pooling.rule}).")  # type: ignore[union-attr]
-        if item.credential.renewal.ceu_note:
+        if item.pooling:
+            lines.append(f"One total for {names} ({item.pooling.rule}).")
+        lines += [f"Of which {c.ceus} {c.subject} CEUs for {c.credential}." for c in deadline.specific]
+        if len(deadline.items) == 1 and item.credential.renewal.ceu_note:
             lines.append(item.credential.renewal.ceu_note)
-        lines.append("Source: " + ", ".join(s.url for s in item.credential.renewal.sources))
-        events.append(Event(uid=uid, summary=f"{cid} renewal due", start=item.cycle_end, stamp=stamp,
+        urls = dict.fromkeys(s.url for i in deadline.items for s in i.credential.renewal.sources)
+        lines.append("Source: " + ", ".join(urls))
+        events.append(Event(uid=uid, summary=f"{names} renewal due", start=item.cycle_end, stamp=stamp,
                             description="\n".join(lines), alarm_days=(DUE_SOON_DAYS, 30)))
     return calendar(events)

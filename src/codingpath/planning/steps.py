@@ -10,7 +10,8 @@ from datetime import date
 from typing import NamedTuple
 
 from ..describe import requirement_text
-from ..engine import assess, level_name, years_text
+from ..engine import assess, level_name
+from ..wording import months_in_words
 from ..models import Profile, Requirement
 from .apply import add_months
 from .context import Context
@@ -20,18 +21,11 @@ from .result import Plan, Step, StepKind
 from .search import Route
 from .state import Action, State, Transition
 
-__all__ = ["build_plan", "span"]
+__all__ = ["build_plan"]
 
 # Steps that start in the same month read in this order.
 _ORDER: dict[StepKind, int] = {"apprentice": 0, "role": 1, "experience": 2, "credential": 3, "training": 3,
                                "education": 4}
-
-
-def span(months: int) -> str:
-    """'5 months', '2 years', '2.5 years'."""
-    if months < 24:
-        return f"{months} month" + ("" if months == 1 else "s")
-    return years_text(months / 12)
 
 
 class _Timed(NamedTuple):
@@ -126,7 +120,7 @@ def _education_step(drafting: _Drafting, action: Action, before: State) -> Step:
     needs = drafting.needs
     cahiim = bool(action.detail) and needs.need_cahiim
     text, _ = needs.satisfies("education", action.subject, cahiim, action.end)
-    words = f"Complete {level_name(action.subject)} ({span(action.end - action.start)}, typical full-time)"
+    words = f"Complete {level_name(action.subject)} ({months_in_words(action.end - action.start)}, typical full-time)"
     if cahiim:
         who = sorted({label.removesuffix(" exam") for _, label, req in needs.items if req.cahiim_accredited})
         words += f" in health information management at a CAHIIM-accredited programme ({', '.join(who)} asks for one)"
@@ -175,7 +169,7 @@ def _experience_steps(drafting: _Drafting, profile: Profile, transitions: list[T
         held = context.catalog.roles[role_id]
         text, _ = drafting.needs.satisfies("experience", role_id, None, last)
         tracks = [t for t in held.tracks if t in context.scope.tracks] or list(held.tracks)
-        words = f"Work as {held.title} for {span(last - first)}: {' and '.join(tracks)} experience"
+        words = f"Work as {held.title} for {months_in_words(last - first)}: {' and '.join(tracks)} experience"
         step = Step("experience", words, add_months(context.start, first), add_months(context.start, last), None,
                     text, (), False, role_id)
         out.append(_Timed(first, _ORDER["experience"], 0, step))

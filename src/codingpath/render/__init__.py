@@ -33,16 +33,28 @@ class Table:
     # (detail, into): on a terminal, show column `detail` as a second line of column `into`
     # instead of a column of its own, so long free text wraps under a short title.
     fold_detail: tuple[int, int] | None = None
+    # On a terminal: the group column's values as heading rows instead of a column of their own.
+    group_headings: bool = False
+    # Columns whose long words (web addresses) may be cut across lines; no other word ever is.
+    breakable_columns: tuple[int, ...] = ()
+    # The layout for terminals narrower than WIDE columns (shorter forms, fewer columns); markdown,
+    # CSV and pictures use this table itself.
+    narrow: Table | None = None
+
+
+WIDE = 120  # a terminal at least this wide gets a view's full table
 
 
 @dataclass(frozen=True)
 class View:
-    """What a command shows: `payload` for JSON, `tables` for everything else (the first is the
-    main table, the one CSV writes), `notes` printed under the tables."""
+    """What a command shows: `payload` for JSON, `tables` for everything else, `notes` printed under
+    the tables. CSV writes `records` (one plain row per item, no line breaks, an `unconfirmed`
+    column) when the view has them, else the first table."""
 
     payload: dict[str, Any]
     tables: tuple[Table, ...]
     notes: tuple[str, ...] = field(default_factory=tuple)
+    records: Table | None = None
 
 
 def emit(view: View, fmt: Format, stream: TextIO | None = None) -> None:

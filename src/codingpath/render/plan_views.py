@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ..describe import credentials_text, education_text, experience_text
-from ..engine import years_text
+from ..wording import years_in_words
 from ..errors import Problem
 from . import Table, View
 from .views import FORMAT_VERSION, HONEST
@@ -75,7 +75,7 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
     else:
         title = f"Fastest route for {who} to {target.title}, from {plan.start:%Y-%m}"
         unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
-        caption = (f"Total: {years_text(plan.total_years)} to meet every published requirement ({plan.finish:%Y-%m}); "
+        caption = (f"Total: {years_in_words(plan.total_years)} to meet every published requirement ({plan.finish:%Y-%m}); "
                    f"exam fees {_money(plan.total_fees_usd)}" + (f" plus {unknown} unknown" if unknown else "")
                    + ".\n" + HONEST)
     if plan.unconfirmed:
@@ -89,7 +89,7 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
 def short_rule(req: Requirement) -> str:
     """One route to sit an exam in a few words (the structure, not the prose description)."""
     parts = [p for p in (education_text(req), credentials_text(req)) if p != "-"]
-    parts += [f"{rule.years:g} yr {'/'.join(rule.tracks or rule.roles) or 'any'}" for rule in req.experience]
+    parts += [f"{years_in_words(rule.years)} {'/'.join(rule.tracks or rule.roles) or 'any'}" for rule in req.experience]
     parts += [f"training {t}" for t in req.training]
     return " + ".join(parts) or "no prerequisite"
 
@@ -122,11 +122,12 @@ def _fee_dict(fee: Fee | None) -> dict[str, Any] | None:
 
 
 def credentials_view(credentials: list[Credential]) -> View:
-    """The catalogue, one row per credential."""
+    """The catalogue, one row per credential; below WIDE columns the body as headings and the focus
+    under the name."""
     ordered = sorted(credentials, key=lambda c: (c.body, c.id))
-    entries, rows = [], []
+    entries, rows, records = [], [], []
     for c in ordered:
-        renewal = f"{c.renewal.cycle_years} yr" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
+        renewal = f"every {c.renewal.cycle_years} years" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
         entries.append({
             "id": c.id, "name": c.name, "body": c.body, "focus": list(c.focus), "summary": c.summary,
             "rule_to_sit": rule_to_sit(c), "eligibility_confidence": c.eligibility.confidence,
@@ -135,11 +136,20 @@ def credentials_view(credentials: list[Credential]) -> View:
             "fee": _fee_dict(c.fee), "study_hours": c.study.hours,
         })
         rows.append((c.id, c.name, c.body, ", ".join(c.focus), rule_to_sit(c), renewal, fee_text(c.fee)))
+        records.append((c.id, c.name, c.body, " ".join(c.focus), rule_to_sit(c).removesuffix(" *"),
+                        str(c.renewal.cycle_years), "" if c.renewal.ceus is None else str(c.renewal.ceus),
+                        "" if c.fee is None or c.fee.planning_usd is None else f"{c.fee.planning_usd:g}",
+                        c.fee.confidence if c.fee else "", "no" if c.eligibility.confirmed else "yes"))
     caption = ("To sit: what the certifying body requires (recommendations are not requirements). "
                "Fee: the non-member exam price; third-party or unconfirmed figures are marked.\n" + UNCONFIRMED)
-    table = Table(f"{len(ordered)} credential" + ("" if len(ordered) == 1 else "s"), ("Id", "Name", "Body", "Focus", "To sit", "Renewal", "Fee"),
-                  tuple(rows), caption, group_column=2)
-    return View({"format_version": FORMAT_VERSION, "credentials": entries}, (table,))
+    title = f"{len(ordered)} credential" + ("" if len(ordered) == 1 else "s")
+    columns = ("Id", "Name", "Body", "Focus", "To sit", "Renewal", "Fee")
+    narrow = Table(title, columns, tuple(rows), caption, group_column=2, group_headings=True, narrow_columns=(0,),
+                   fold_detail=(3, 1))
+    table = Table(title, columns, tuple(rows), caption, group_column=2, narrow_columns=(0, 2), narrow=narrow)
+    plain = Table(title, ("id", "name", "body", "focus", "to_sit", "cycle_years", "ceus", "fee_usd",
+                          "fee_confidence", "unconfirmed"), tuple(records))
+    return View({"format_version": FORMAT_VERSION, "credentials": entries}, (table,), records=plain)
 
 
 def _sources_table(blocks: list[tuple[str, Sourced]], title: str = "Sources") -> Table:

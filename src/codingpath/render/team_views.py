@@ -17,6 +17,7 @@ from typing import Any, TextIO
 from ..catalog import Catalog
 from ..models import TIERS
 from ..team import Cell, PersonResult, Tally
+from ..wording import months_in_words
 from . import Format, Table, View, emit
 
 __all__ = ["CSV_COLUMNS", "FORMAT_VERSION", "TABLE_LIMIT", "cell_text", "write_team"]
@@ -34,8 +35,7 @@ _STYLE = {"eligible": "green", "ready": "yellow", "current": "cyan", "gap": None
 
 
 def _months_text(months: float) -> str:
-    value = max(1, math.ceil(months - 1e-9))
-    return f"{value} month" + ("" if value == 1 else "s")
+    return months_in_words(max(1, math.ceil(months - 1e-9)))
 
 
 def cell_text(cell: Cell) -> str:

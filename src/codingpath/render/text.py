@@ -31,10 +31,11 @@ def write_markdown(view: View, out: TextIO) -> None:
 
 
 def write_csv(view: View, out: TextIO) -> None:
-    """The main (first) table as CSV with a header row."""
-    if not view.tables:
+    """The view's records (else its first table) as CSV with a header row; a cell never holds a
+    line break, so each row is one line for line-based tools."""
+    table = view.records or (view.tables[0] if view.tables else None)
+    if table is None:
         return
-    table = view.tables[0]
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
-    writer.writerows(table.rows)
+    writer.writerows(tuple(" ".join(cell.split("\n")) for cell in row) for row in table.rows)

@@ -9,7 +9,7 @@ from ..catalog import Catalog
 from ..describe import credentials_text, education_text, experience_text
 from ..engine import RoleResult
 from ..errors import Problem
-from ..models import TIERS, Role
+from ..models import TIERS, Requirement, Role
 from . import Table, View
 
 __all__ = ["FORMAT_VERSION", "next_view", "roadmap_view", "role_summary", "roles_view"]
@@ -20,6 +20,12 @@ HONEST = (
     "it is not a promise of a job or promotion."
 )
 _STYLE = {"eligible": "green", "held": "cyan", "gap": None}
+
+
+def _plain(table: Table) -> Table:
+    """The table for CSV: the same columns, one line per cell."""
+    rows = tuple(tuple(" ".join(cell.split()) for cell in row) for row in table.rows)
+    return Table(table.title, table.columns, rows)
 
 
 def role_summary(role: Role) -> dict[str, Any]:
@@ -64,7 +70,10 @@ def next_view(
         caption += "\n* rests on requirements codingpath could not confirm; check with the employer."
     table = Table(title, ("Tier", "Role", "Status", "What is missing"), tuple(rows), caption,
                   tuple(_STYLE[r.status] for r in results), narrow_columns=(0, 2))
-    return View(payload, (table,))
+    records = tuple((r.role.tier, r.role.title, r.role.id, r.status, "; ".join(g.message for g in r.gaps),
+                     "yes" if r.unconfirmed else "no") for r in results)
+    plain = Table(title, ("tier", "role", "id", "status", "missing", "unconfirmed"), records)
+    return View(payload, (table,), records=plain)
 
 
 def roles_view(catalog: Catalog, roles: list[Role]) -> View:
@@ -73,52 +82,92 @@ def roles_view(catalog: Catalog, roles: list[Role]) -> View:
         "format_version": FORMAT_VERSION,
         "roles": [{**role_summary(r), "summary": r.summary, "leads_to": list(r.leads_to)} for r in ordered],
     }
+    title = f"{len(ordered)} roles by tier"
     rows = tuple((r.tier, r.title, r.id, ", ".join(r.tracks), r.summary) for r in ordered)
-    table = Table(f"{len(ordered)} roles by tier", ("Tier", "Role", "Id", "Tracks", "Summary"), rows,
-                  group_column=0, narrow_columns=(0, 2), fold_detail=(4, 1))
-    return View(payload, (table,))
+    # Below WIDE columns: tiers as headings, no id column (every command takes the title as well).
+    narrow = Table(title, ("Tier", "Role", "Tracks", "Summary"),
+                   tuple((r.tier, r.title, "\n".join(r.tracks), r.summary) for r in ordered),
+                   "Commands take a role's title as well as its id: codingpath role \"Coding Manager\".",
+                   group_column=0, group_headings=True)
+    table = Table(title, ("Tier", "Role", "Id", "Tracks", "Summary"), rows,
+                  group_column=0, narrow_columns=(0, 2), narrow=narrow)
+    return View(payload, (table,), records=_plain(table))
+
+
+def short_title(role: Role) -> str:
+    """A long title's shortest alias ('CDI Specialist'), for columns where the full one crowds."""
+    shorter = [a for a in role.aliases if len(a) < len(role.title)]
+    return min(shorter, key=len) if len(role.title) > 24 and shorter else role.title
+
+
+def _needs(req: Requirement, *, baseline: bool) -> str:
+    """What a role asks for, one kind a line, for the handout layout; with `baseline` the high
+    school every role asks for is said once in the caption instead."""
+    education = "-" if baseline and req.education == "high-school" and not req.cahiim_accredited else education_text(req)
+    parts = [credentials_text(req), experience_text(req), education]
+    return "\n".join(p for p in parts if p != "-") or "high school"
+
+
+def _roadmap_entry(role: Role) -> dict[str, Any]:
+    req = role.requirements
+    return {
+        **role_summary(role),
+        "credentials": [list(g) for g in req.credentials],
+        "full_credential": req.full_credential,
+        "experience": [{"years": e.years, "label": e.label, "tracks": list(e.tracks), "roles": list(e.roles)}
+                       for e in req.experience],
+        "education": req.education,
+        "cahiim_accredited": req.cahiim_accredited,
+        "preferred_credentials": list(role.preferred_credentials),
+        "leads_to": list(role.leads_to),
+        "confidence": req.confidence,
+        "sources": [s.model_dump() for s in req.sources],
+    }
 
 
 def roadmap_view(catalog: Catalog, statuses: dict[str, RoleResult] | None, *, name: str | None = None) -> View:
+    """The career map: a wall chart of every requirement at WIDE columns and more, a handout (tiers
+    as headings, one 'Needs' column, short titles) below that."""
     ordered = sorted(catalog.roles.values(), key=lambda r: (TIERS.index(r.tier), r.title))
-    entries, rows, styles = [], [], []
+    entries, wide, narrow, records, styles = [], [], [], [], []
+    baseline = all(r.requirements.education is not None for r in ordered)
     for role in ordered:
         req = role.requirements
-        leads = ", ".join(catalog.roles[t].title for t in role.leads_to) or "-"
-        row = [role.tier, role.title, credentials_text(req), experience_text(req), education_text(req), leads]
-        entry: dict[str, Any] = {
-            **role_summary(role),
-            "credentials": [list(g) for g in req.credentials],
-            "full_credential": req.full_credential,
-            "experience": [{"years": e.years, "label": e.label, "tracks": list(e.tracks), "roles": list(e.roles)}
-                           for e in req.experience],
-            "education": req.education,
-            "cahiim_accredited": req.cahiim_accredited,
-            "preferred_credentials": list(role.preferred_credentials),
-            "leads_to": list(role.leads_to),
-            "confidence": req.confidence,
-            "sources": [s.model_dump() for s in req.sources],
-        }
+        star = "" if req.confirmed else " *"
+        leads = [catalog.roles[t] for t in role.leads_to if t in catalog.roles]
+        entry = _roadmap_entry(role)
+        you: list[str] = []
         style = None
         if statuses is not None:
             result = statuses[role.id]
             entry["status"] = result.status
             entry["gaps"] = [g.as_dict() for g in result.gaps]
-            row.append(_status_text(result))
+            you = [_status_text(result)]
             style = _STYLE[result.status]
-        if not req.confirmed:
-            row[1] += " *"
+        cells = (credentials_text(req), experience_text(req), education_text(req))
+        wide.append((role.tier, role.title + star, *cells, ", ".join(r.title for r in leads) or "-", *you))
+        narrow.append((role.tier, role.title + star, _needs(req, baseline=baseline), ", ".join(short_title(r) for r in leads) or "-",
+                       *you))
+        records.append((role.tier, role.title, *cells, " ".join(role.leads_to),
+                        *([statuses[role.id].status] if statuses is not None else []),
+                        "no" if req.confirmed and not (statuses and statuses[role.id].unconfirmed) else "yes"))
         entries.append(entry)
-        rows.append(tuple(row))
         styles.append(style)
-    columns = ["Tier", "Role", "Credentials", "Experience", "Education", "Leads to"]
-    if statuses is not None:
-        columns.append("You")
+    you_column = ("You",) if statuses is not None else ()
     title = "Medical coding and HIM career roadmap" + (f" for {name}" if name else "")
     caption = "* requirement thresholds codingpath could not confirm from a published source."
     if statuses is not None:
         caption = HONEST + "\n" + caption
     payload = {"format_version": FORMAT_VERSION, "roles": entries}
-    table = Table(title, tuple(columns), tuple(rows), caption, tuple(styles), group_column=0,
-                  narrow_columns=(0,))
-    return View(payload, (table,))
+    handout_caption = caption
+    if baseline:
+        handout_caption = ("Every role needs at least high school (a diploma or an equivalency such as GED or "
+                           "HSE); Needs adds what more each asks.\n" + caption)
+    handout = Table(title, ("Tier", "Role", "Needs", "Leads to", *you_column), tuple(narrow), handout_caption,
+                    tuple(styles), group_column=0, group_headings=True,
+                    narrow_columns=(4,) if statuses is not None else ())
+    table = Table(title, ("Tier", "Role", "Credentials", "Experience", "Education", "Leads to", *you_column),
+                  tuple(wide), caption, tuple(styles), group_column=0, narrow_columns=(0,), narrow=handout)
+    plain = Table(title, ("tier", "role", "credentials", "experience", "education", "leads_to",
+                          *(("status",) if statuses is not None else ()), "unconfirmed"), tuple(records))
+    return View(payload, (table,), records=plain)
