@@ -60,7 +60,7 @@ def test_the_example_profile_is_short_of_coder_iii_only_in_time_as_coder_ii(ladd
     standing = standing_of(person, ladder, TODAY)
     result = evaluate_role(ladder.roles["coder-iii"], standing)
     assert result.status == "gap"
-    assert [g.message for g in result.gaps] == ["needs 2 years of time as Coder II; has 1.7 years (0.3 years short)"]
+    assert [g.message for g in result.gaps] == ["needs 2 years of time as Coder II; has 1 year 9 months (3 months short)"]
     assert evaluate_role(ladder.roles["coder-i"], standing).status == "eligible"
 
 

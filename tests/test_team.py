@@ -151,7 +151,7 @@ def test_cells_say_eligible_ready_with_the_plans_time_or_the_main_gap(bundled_da
     cara, dev, eli, fay = results
     assert (cara.cells[0].status, cara.cells[0].months) == ("ready", 4.0)  # 2.7 of 3 years: keep working
     assert dev.cells[0].status == "gap"
-    assert dev.cells[0].missing == "needs 3 years of coding experience; has 0.5 years (2.5 years short)"
+    assert dev.cells[0].missing == "needs 3 years of coding experience; has 6 months (2 years 6 months short)"
     assert eli.cells[1].status == "eligible"
     assert fay.cells[2].status == "ready"  # a credential away: the planner's time
     plan = plan_route(row_profile(rows_of(TEAM)[3], bundled_data, TODAY).profile, bundled_data, "medical-coder",
@@ -204,11 +204,12 @@ def test_renewals_due_within_the_window(bundled_data):
     results, tally = evaluate([STAFF, TEAM], bundled_data, roles=("coder-ii",))
     due = {r.name: [(d.credential, d.cycle_end) for d in r.renewals] for r in results}
     assert due["Ann Lee"] == [("CPC", date(2027, 1, 10))]  # earned 2021-01-10, two-year cycles
-    # RHIT is retired by RHIA; CCS ends 2027-06-01, after the six months.
-    assert due["Eli Moss"] == [("RHIA", date(2027, 5, 15))]
+    # RHIT is retired by RHIA; CCS and RHIA share AHIMA's pooled total, counted from CCS's
+    # 2015-06-01: the cycle ends 2027-06-01, after the six months.
+    assert due["Eli Moss"] == []
     assert due["Cara Diaz"] == [] and due["Bo Chen"] == []
     assert {r.name: r.undated_credentials for r in results}["Cara Diaz"] == ("CCA",)
-    assert (tally.renewals_due, tally.people_with_renewals) == (2, 2)
+    assert (tally.renewals_due, tally.people_with_renewals) == (1, 1)
     none, _ = evaluate([STAFF, TEAM], bundled_data, roles=("coder-ii",), within_months=0)
     assert not any(r.renewals for r in none)
 
@@ -321,7 +322,7 @@ def test_table_shows_the_matrix_who_is_eligible_and_renewals():
     assert "Team readiness as of 2026-11-23: 6 people, each against the roles one tier above" in out
     assert "ready in ~4 months" in out  # Cara Diaz, Coder II
     assert "Who meets the published requirements now, by role (6 people)" in out
-    assert "Renewals due within 6 months: 2 for 2 people" in out
+    assert "Renewals due within 6 months: 1 for 1 person" in out
     assert "Ann Lee" in out and "2027-01-10" in out and "2027-05-15" in out
     assert "not a promise of a job" in out
 
@@ -354,7 +355,7 @@ def test_json_contract():
     assert payload["format_version"] == 1 and payload["as_of"] == "2026-11-23" and payload["within_months"] == 6
     assert payload["roles_of_interest"] is None  # the tier above each person
     summary = payload["summary"]
-    assert (summary["people"], summary["skipped"], summary["renewals_due"]) == (6, 0, 2)
+    assert (summary["people"], summary["skipped"], summary["renewals_due"]) == (6, 0, 1)
     coder_ii = next(r for r in summary["by_role"] if r["id"] == "coder-ii")
     assert (coder_ii["eligible"], coder_ii["ready"], coder_ii["gap"]) == (0, 1, 1)
     assert coder_ii["ready_people"] == ["Cara Diaz"]

@@ -182,7 +182,8 @@ def assess(req: Requirement, standing: Standing) -> Assessment:
         has = standing.track_years(rule.tracks, rule.roles)
         if has + 1e-9 < rule.years:
             short = rule.years - has
-            gaps.append(Gap("experience", f"needs {years_in_words(rule.years)} of {rule.label}; has {years_in_words(has)} "
+            held = years_in_words(has) if has > 0 else "none"
+            gaps.append(Gap("experience", f"needs {years_in_words(rule.years)} of {rule.label}; has {held} "
                             f"({years_in_words(short)} short)", years_short=short))
     missing_training = [t for t in req.training if t not in standing.training]
     for training in missing_training:

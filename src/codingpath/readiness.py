@@ -263,7 +263,7 @@ class ReadinessEvaluator:
         credentials held without an earned date."""
         if not profile.credentials:
             return (), ()
-        from .renewals import current_cycle, renewals_of
+        from .renewals import current_cycle, cycle_starts, renewals_of
 
         credentials = self.catalog.credentials
         held = [c for c in profile.credentials if c.id in credentials]
@@ -271,13 +271,15 @@ class ReadinessEvaluator:
         replaced = {old for c in held for old in credentials[c.id].replaces if old in ids}
         undated = tuple(c.id for c in held if c.earned is None and c.id not in replaced)
         # The full report (pooled CEU totals, CEUs logged) only for the few with a cycle ending soon.
-        if not any(c.earned is not None and c.id not in replaced
-                   and current_cycle(c.earned, credentials[c.id].renewal.cycle_years, self.today)[1] <= self.horizon
+        starts = cycle_starts(profile, self.catalog)
+        if not any(c.id in starts and c.id not in replaced
+                   and current_cycle(starts[c.id], credentials[c.id].renewal.cycle_years, self.today)[1] <= self.horizon
                    for c in held):
             return (), undated
         due = tuple(
-            RenewalDue(item.credential.id, item.credential.body, item.cycle_end, item.ceus_required, item.ceus_missing)
-            for item in renewals_of(profile, self.catalog, self.today).items
-            if item.status != "replaced" and item.cycle_end is not None and item.cycle_end <= self.horizon
+            RenewalDue(" + ".join(d.ids), d.lead.credential.body, d.lead.cycle_end, d.lead.ceus_required,
+                       d.lead.ceus_missing)
+            for d in renewals_of(profile, self.catalog, self.today).deadlines
+            if d.lead.cycle_end is not None and d.lead.cycle_end <= self.horizon
         )
         return due, undated

@@ -30,6 +30,7 @@ __all__ = [
     "RenewalReport",
     "add_years",
     "current_cycle",
+    "cycle_starts",
     "renewal_calendar",
     "renewals_of",
 ]
@@ -236,7 +237,7 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
     for credential in active:
         by_body.setdefault(credential.body, []).append(credential)
 
-    anchors = {body: _anchor(profile, members) for body, members in by_body.items()}
+    counted_from = cycle_starts(profile, catalog)
     items = []
     for entry in profile.credentials:
         credential = catalog.credentials.get(entry.id)
@@ -247,9 +248,7 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
                                      notes=(f"retired by {replaced[credential.id]}; only its CEUs are kept",)))
             continue
         required, pooled_with, pooling = _required(credential, by_body)
-        earned = entry.earned
-        if pooling is not None and anchors[credential.body] is not None:
-            earned = anchors[credential.body]  # one pooled total, one deadline: the member's cycle
+        earned = counted_from.get(credential.id) if pooling is not None else entry.earned
         if earned is None:
             items.append(RenewalItem(credential, "unknown", ceus_required=required, pooled_with=pooled_with,
                                      pooling=pooling,
@@ -270,11 +269,25 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
     return RenewalReport(tuple(items), today, profile.name, _warnings(deadlines), deadlines)
 
 
-def _anchor(profile: Profile, members: list[Credential]) -> date | None:
-    """The earliest `earned` date among one body's held credentials: the cycle a later one joins."""
-    ids = {c.id for c in members}
-    dates = [c.earned for c in profile.credentials if c.id in ids and c.earned is not None]
-    return min(dates) if dates else None
+def cycle_starts(profile: Profile, catalog: Catalog) -> dict[str, date]:
+    """The date each held credential's cycles are counted from: its own `earned` date, or for a
+    body that pools CEUs the first `earned` date among that body's credentials still kept (AAPC:
+    a later credential joins the member's existing cycle, one deadline for the pooled total)."""
+    held = [(c, catalog.credentials[c.id]) for c in profile.credentials if c.id in catalog.credentials]
+    ids = {credential.id for _, credential in held}
+    retired = {old for _, credential in held for old in credential.replaces if old in ids}
+    first: dict[str, date] = {}
+    for entry, credential in held:
+        if entry.earned is not None and credential.body in POOLING and credential.id not in retired:
+            first[credential.body] = min(first.get(credential.body, entry.earned), entry.earned)
+    starts = {}
+    for entry, credential in held:
+        pooled = credential.body in first and credential.id not in retired
+        bodies = sum(c.body == credential.body and c.id not in retired for _, c in held)
+        start = first[credential.body] if pooled and bodies > 1 else entry.earned
+        if start is not None:
+            starts[credential.id] = start
+    return starts
 
 
 def _required(credential: Credential, by_body: dict[str, list[Credential]]) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:

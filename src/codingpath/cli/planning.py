@@ -24,6 +24,7 @@ class DetailFormat(str, Enum):
     markdown = "markdown"
 
 
+BriefOption = Annotated[bool, typer.Option("--brief", help="Only your standing (needs --profile).")]
 DetailFormatOption = Annotated[
     DetailFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
@@ -105,13 +106,14 @@ def credential_command(
     credential_id: Annotated[str, typer.Argument(metavar="ID", help="A credential id such as CPC or CCS (any case).",
                                                  show_default=False)],
     profile: OptionalProfileOption = None,
+    brief: BriefOption = False,
     fmt: DetailFormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:
     """Everything about one credential: the rule to sit the exam (required routes apart from merely
     recommended ones), apprentice rules, renewal and CEUs, exam, fee, study estimate and every
-    source with its date and confidence. With --profile: whether you may sit it now, and if not,
-    exactly what is missing.
+    source with its date and confidence. With --profile: first whether you may sit it now, and if
+    not, exactly what is missing (--brief: only that).
 
     Example: codingpath credential CCS --profile me.yaml
     """
@@ -130,19 +132,21 @@ def credential_command(
         person = load_person(profile, catalog, when).profile
         standing = standing_of(person, catalog, when)
         result, name, apprentice = evaluate_credential(catalog.credentials[cid], standing), person.name, cid in standing.apprentice
-    show(credential_view(catalog, catalog.credentials[cid], result, name=name, apprentice=apprentice), fmt)
+    _need_profile_for_brief(brief, profile)
+    show(credential_view(catalog, catalog.credentials[cid], result, name=name, apprentice=apprentice, brief=brief), fmt)
 
 
 @app.command("role")
 def role_command(
     role_id: Annotated[str, typer.Argument(metavar="ID", help="A role id or title (any case).", show_default=False)],
     profile: OptionalProfileOption = None,
+    brief: BriefOption = False,
     fmt: DetailFormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:
     """One role in full: requirements with their sources, preferred credentials, the roles it leads
     to and those that lead to it, and its occupation code with published pay and outlook figures.
-    With --profile: what you are missing for it.
+    With --profile: first whether you meet them and what you are missing (--brief: only that).
 
     Example: codingpath role "Coding Manager" --profile me.yaml
     """
@@ -157,7 +161,13 @@ def role_command(
         person = load_person(profile, catalog, when).profile
         result = evaluate_role(catalog.roles[rid], standing_of(person, catalog, when), current_role=person.current_role)
         name = person.name
-    show(role_view(catalog, catalog.roles[rid], result, name=name), fmt)
+    _need_profile_for_brief(brief, profile)
+    show(role_view(catalog, catalog.roles[rid], result, name=name, brief=brief), fmt)
+
+
+def _need_profile_for_brief(brief: bool, profile: str | None) -> None:
+    if brief and profile is None:
+        raise typer.BadParameter("--brief prints your standing: give --profile FILE as well", param_hint="--brief")
 
 
 def _role(text: str, catalog: Catalog, option: str) -> str:

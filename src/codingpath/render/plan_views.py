@@ -36,10 +36,47 @@ def _step_dict(step: Step) -> dict[str, Any]:
     }
 
 
-def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Problem, ...] = ()) -> View:
-    """The route as a table of dated steps, with totals and notes under it."""
+_MOVE_CLAUSE = ": you would meet its published requirements"
+
+
+def _step_text(step: Step) -> str:
+    """A step as the table shows it; that a move waits until its requirements are met is said once
+    under the table, not on every move."""
+    text = step.description.removesuffix(_MOVE_CLAUSE) if step.kind == "role" else step.description
+    text += " *" if step.unconfirmed else ""
+    if step.alternatives:
+        text += "\nor: " + ", ".join(step.alternatives)
+    return text
+
+
+def _fee_cell(step: Step) -> str:
+    if step.kind in ("credential", "training") and step.cost_usd is not None:
+        return _money(step.cost_usd)
+    return "unknown" if step.kind == "credential" else ""
+
+
+def _meets_marks(steps: tuple[Step, ...]) -> dict[str, str]:
+    """A letter for each distinct requirement the steps meet, in the order they first appear."""
+    marks: dict[str, str] = {}
+    for step in steps:
+        if step.satisfies and step.satisfies not in marks:
+            marks[step.satisfies] = chr(ord("a") + len(marks)) if len(marks) < 26 else str(len(marks) + 1)
+    return marks
+
+
+def _plan_records(plan: Plan) -> Table:
+    """CSV: one row per step, plain values, no line breaks."""
+    rows = tuple((f"{s.start:%Y-%m}", f"{s.end:%Y-%m}" if s.end != s.start else "", s.kind, s.subject or "",
+                  " ".join(s.description.split()), "; ".join(s.alternatives),
+                  "" if s.cost_usd is None else f"{s.cost_usd:g}", s.satisfies or "",
+                  "yes" if s.unconfirmed else "no") for s in plan.steps)
+    return Table("", ("start", "end", "kind", "subject", "step", "alternatives", "fee_usd", "meets", "unconfirmed"),
+                 rows)
+
+
+def _plan_payload(plan: Plan, name: str | None, source: str, warnings: tuple[Problem, ...]) -> dict[str, Any]:
     target = plan.target
-    payload: dict[str, Any] = {
+    return {
         "format_version": FORMAT_VERSION,
         "profile": {"name": name, "file": source},
         "target": {"id": target.id, "title": target.title, "tier": target.tier},
@@ -51,37 +88,45 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
         "reason": plan.reason,
         "unconfirmed": plan.unconfirmed,
         "total_years": plan.total_years,
+        "total_months": round(plan.total_years * 12),
+        "total_text": years_in_words(plan.total_years),
         "total_fees_usd": plan.total_fees_usd,
         "steps": [_step_dict(s) for s in plan.steps],
         "notes": list(plan.notes),
         "warnings": [w.as_dict() for w in warnings],
     }
+
+
+def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Problem, ...] = ()) -> View:
+    """The route: the answer (how long, what it costs) as the title, dated steps with a letter for
+    the requirement each meets, the requirements once under it, then the notes."""
+    target = plan.target
+    payload = _plan_payload(plan, name, source, warnings)
     who = name or "this profile"
-    rows = []
-    for step in plan.steps:
-        text = step.description + (" *" if step.unconfirmed else "")
-        if step.alternatives:
-            text += "\nor: " + ", ".join(step.alternatives)
-        fee = _money(step.cost_usd) if step.kind in ("credential", "training") and step.cost_usd is not None else (
-            "unknown" if step.kind == "credential" else "-")
-        until = f"{step.end:%Y-%m}" if step.end != step.start else ""
-        rows.append((f"{step.start:%Y-%m}", until, text, fee, step.satisfies or "-"))
+    records = _plan_records(plan)
     if not plan.feasible or plan.eligible_now:
         result = (f"No route: {plan.reason}." if not plan.feasible else
                   f"{who} already meets the published requirements for {target.title}: no steps needed.")
         caption = HONEST + ("\n" + UNCONFIRMED if plan.unconfirmed else "")
         table = Table(f"Plan for {who} to {target.title}", ("Result",), ((result,),), caption)
-        return View(payload, (table,), tuple(plan.notes))
-    else:
-        title = f"Fastest route for {who} to {target.title}, from {plan.start:%Y-%m}"
-        unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
-        caption = (f"Total: {years_in_words(plan.total_years)} to meet every published requirement ({plan.finish:%Y-%m}); "
-                   f"exam fees {_money(plan.total_fees_usd)}" + (f" plus {unknown} unknown" if unknown else "")
-                   + ".\n" + HONEST)
+        notes = tuple(n for n in plan.notes if not n.startswith("You already meet the published requirements"))
+        return View(payload, (table,), notes, records=records)
+    unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
+    fees = _money(plan.total_fees_usd) + (f" plus {unknown} unknown" if unknown else "")
+    title = (f"{who} to {target.title}: {years_in_words(plan.total_years)} ({plan.start:%Y-%m} to "
+             f"{plan.finish:%Y-%m}), exam fees {fees}")
+    marks = _meets_marks(plan.steps)
+    rows = []
+    for step in plan.steps:
+        when = f"{step.start:%Y-%m}" + (f"\nto {step.end:%Y-%m}" if step.end != step.start else "")
+        rows.append((when, _step_text(step), _fee_cell(step), marks.get(step.satisfies or "", "")))
+    caption = "A move is planned for when you would meet the role's published requirements.\n" + HONEST
     if plan.unconfirmed:
         caption += "\n" + UNCONFIRMED
-    table = Table(title, ("From", "Until", "Step", "Fee", "Meets"), tuple(rows), caption)
-    return View(payload, (table,), tuple(plan.notes))
+    steps = Table(title, ("When", "Step", "Fee", "Meets"), tuple(rows), caption, narrow_columns=(0, 2, 3))
+    meets = Table("What each step meets", ("", "Requirement"), tuple((m, text) for text, m in marks.items()),
+                  narrow_columns=(0,))
+    return View(payload, (steps, meets), tuple(plan.notes), records=records)
 
 
 # -- credentials --------------------------------------------------------------------------------
@@ -168,8 +213,9 @@ def _blocks(model) -> list[tuple[str, Sourced]]:  # noqa: ANN001 - a pydantic mo
 
 
 def credential_view(catalog: Catalog, credential: Credential, result: CredentialResult | None,
-                    *, name: str | None = None, apprentice: bool = False) -> View:
-    """Everything about one credential; with a profile, whether the person may sit it now."""
+                    *, name: str | None = None, apprentice: bool = False, brief: bool = False) -> View:
+    """Everything about one credential; with a profile, first whether the person may sit it now and
+    what is missing (only that with `brief`)."""
     c = credential
     rows: list[tuple[str, str]] = [("Summary", c.summary), ("Body", c.body), ("Focus", ", ".join(c.focus))]
     rule = c.eligibility
@@ -217,14 +263,22 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
         you += [("Missing (required)", g.message) for g in result.missing]
         you += [("Missing (recommended, not required)", g.message) for g in result.recommended_missing]
         you += [("Note", n) for n in result.notes]
-        tables.append(Table(f"{name or 'This profile'} and {c.id}", ("Your standing", "Detail"), tuple(you)))
+        answer = Table(f"{name or 'This profile'} and {c.id}", ("Your standing", "Detail"), _label_once(you))
+        tables = [answer] if brief else [answer, *tables]
     return View(payload, tuple(tables))
+
+
+def _label_once(rows: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    """Rows under one label ('Missing') name it on the first only."""
+    return tuple(("" if i and label == rows[i - 1][0] else label, text) for i, (label, text) in enumerate(rows))
 
 
 # -- role ---------------------------------------------------------------------------------------
 
-def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: str | None = None) -> View:
-    """One role in full: requirements, progression, occupation figures; with a profile, the gaps."""
+def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: str | None = None,
+              brief: bool = False) -> View:
+    """One role in full: requirements, progression, occupation figures; with a profile, first the
+    verdict and the gaps (only those with `brief`)."""
     req = role.requirements
     led_from = catalog.leads_from(role.id)
     rows: list[tuple[str, str]] = [
@@ -268,5 +322,7 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
                   "held": "current role"}[result.status]
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
         you += [("Missing", g.message) for g in result.gaps]
-        tables.append(Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), tuple(you), HONEST))
+        answer = Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), _label_once(you),
+                       HONEST + ("" if req.confirmed else "\n" + UNCONFIRMED))
+        tables = [answer] if brief else [answer, *tables]
     return View(payload, tuple(tables))
