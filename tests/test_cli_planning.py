@@ -36,16 +36,18 @@ def test_plan_table_gives_dates_fees_and_totals():
     result = invoke("plan", "--profile", NEWCOMER)  # target_role from the profile: coding-manager
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "Fastest route for Sam Rivera to Coding Manager, from 2026-11" in out
+    # The answer first: how long and what it costs.
+    assert out.startswith("Sam Rivera to Coding Manager: 5 years (2026-11 to 2031-11), exam fees $399")
     assert "2029-11" in out and "2031-11" in out and "$399" in out
-    assert "Total: 5 years to meet every published requirement (2031-11); exam fees $399." in " ".join(out.split())
-    # Cells wrap in a table; Markdown keeps each step on one line.
+    # Cells wrap in a table; Markdown keeps each step on one line, with a letter for what it meets.
     markdown = invoke("plan", "--profile", NEWCOMER, "--format", "markdown").output
-    assert ("| 2026-11 | 2027-04 | Earn CCS (Certified Coding Specialist, AHIMA): about 20 weeks of study, then "
-            "the exam<br>or: CPC, COC, CIC, RHIT, RHIA | $399 | Coding Manager: one of CPC, CCS, COC, CIC, RHIT, "
-            "RHIA |") in markdown
-    assert ("| 2029-11 |  | Apply for / move into Coding Supervisor: you would meet its published requirements | - | "
-            "Coding Manager: 5 years of coding experience; 1 year of supervisory or management experience |") in markdown
+    assert ("| 2026-11<br>to 2027-04 | Earn CCS (Certified Coding Specialist, AHIMA): about 20 weeks of study, then "
+            "the exam<br>or: CPC, COC, CIC, RHIT, RHIA | $399 | b |") in markdown
+    assert "| 2029-11 | Apply for / move into Coding Supervisor |  | d |" in markdown
+    assert "| b | Coding Manager: one of CPC, CCS, COC, CIC, RHIT, RHIA |" in markdown
+    # What a step meets is said once, and so is that a move waits for the role's requirements.
+    assert markdown.count("Coding Manager: 5 years of coding experience; 1 year of supervisory") == 1
+    assert markdown.count("published requirements") == 2  # the caption's two sentences
     assert "not a promise of a job" in markdown
 
 
@@ -72,6 +74,8 @@ def test_plan_for_someone_already_eligible():
     assert payload["eligible_now"] is True and payload["steps"] == [] and payload["total_years"] == 0
     table = invoke("plan", "--profile", DIRECTOR, "--format", "csv")
     assert table.output == "Result\nDana Okafor already meets the published requirements for Coding Director: no steps needed.\n"
+    said = invoke("plan", "--profile", DIRECTOR).output
+    assert " ".join(said.split()).count("already meets the published requirements") == 1
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "csv"])
@@ -80,11 +84,13 @@ def test_plan_markdown_and_csv(fmt):
     assert result.exit_code == 0, result.output
     if fmt == "csv":
         rows = list(csv.reader(io.StringIO(result.output)))
-        assert rows[0] == ["From", "Until", "Step", "Fee", "Meets"]
-        assert any("Ask AAPC to remove the CPC-A designation" in r[2] for r in rows[1:])
+        assert rows[0] == ["start", "end", "kind", "subject", "step", "alternatives", "fee_usd", "meets", "unconfirmed"]
+        assert any("Ask AAPC to remove the CPC-A designation" in r[4] for r in rows[1:])
+        assert len(result.output.splitlines()) == len(rows)  # one line a step: no line breaks in a cell
+        assert {r[-1] for r in rows[1:]} <= {"yes", "no"} and not any(r[4].endswith("*") for r in rows[1:])
     else:
-        assert result.output.startswith("### Fastest route for Lee Park to Coding Auditor")
-        assert "| From | Until | Step | Fee | Meets |" in result.output
+        assert result.output.startswith("### Lee Park to Coding Auditor: ")
+        assert "| When | Step | Fee | Meets |" in result.output
 
 
 def test_plan_start_and_hours_per_week():
@@ -143,9 +149,9 @@ def test_credentials_filters_and_csv():
     result = invoke("credentials", "--body", "ahima", "--focus", "cdi", "--format", "csv")
     assert result.exit_code == 0
     rows = list(csv.DictReader(io.StringIO(result.output)))
-    assert [r["Id"] for r in rows] == ["CDIP"]
-    assert rows[0]["To sit"].endswith(" *")  # CDIP's routes are unconfirmed
-    assert rows[0]["Fee"] == "unknown"
+    assert [r["id"] for r in rows] == ["CDIP"]
+    assert rows[0]["unconfirmed"] == "yes" and not rows[0]["to_sit"].endswith("*")  # CDIP's routes are unconfirmed
+    assert rows[0]["fee_usd"] == ""
 
 
 def test_credentials_json_marks_fee_confidence():
@@ -213,7 +219,7 @@ def test_role_json_with_a_profile_lists_the_gaps():
     payload = json.loads(invoke("role", "coding-manager", "--profile", CODER, "--format", "json").output)
     assert payload["id"] == "coding-manager" and payload["status"] == "gap"
     assert payload["missing"] == ["needs a bachelor's degree; has an associate degree",
-                                  "needs 1 year of supervisory or management experience; has 0 years (1 year short)"]
+                                  "needs 1 year of supervisory or management experience; has none (1 year short)"]
     assert "coding-supervisor" in payload["led_from"]
     assert payload["occupation"]["code"] == "11-9111" and payload["occupation"]["pay_year"] == 2022
 

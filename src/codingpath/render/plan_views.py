@@ -110,7 +110,7 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
         caption = HONEST + ("\n" + UNCONFIRMED if plan.unconfirmed else "")
         table = Table(f"Plan for {who} to {target.title}", ("Result",), ((result,),), caption)
         notes = tuple(n for n in plan.notes if not n.startswith("You already meet the published requirements"))
-        return View(payload, (table,), notes, records=records)
+        return View(payload, (table,), notes)
     unknown = sum(s.kind == "credential" and s.cost_usd is None for s in plan.steps)
     fees = _money(plan.total_fees_usd) + (f" plus {unknown} unknown" if unknown else "")
     title = (f"{who} to {target.title}: {years_in_words(plan.total_years)} ({plan.start:%Y-%m} to "
