@@ -37,12 +37,15 @@ class Table:
     group_headings: bool = False
     # Columns whose long words (web addresses) may be cut across lines; no other word ever is.
     breakable_columns: tuple[int, ...] = ()
+    # Title columns: a title of up to TITLE_WIDTH characters stays on one line.
+    title_columns: tuple[int, ...] = ()
     # The layout for terminals narrower than WIDE columns (shorter forms, fewer columns); markdown,
     # CSV and pictures use this table itself.
     narrow: Table | None = None
 
 
 WIDE = 120  # a terminal at least this wide gets a view's full table
+TITLE_WIDTH = 22  # 'Senior Medical Coder', 'Revenue Cycle Manager' on one line
 
 
 @dataclass(frozen=True)

@@ -6,12 +6,12 @@ from __future__ import annotations
 from typing import TextIO
 
 from rich import box
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table as RichTable
-from rich.cells import cell_len
 from rich.text import Text
 
-from . import WIDE, Table, View
+from . import TITLE_WIDTH, WIDE, Table, View
 
 __all__ = ["column_widths", "console_for", "layout_for", "to_rich", "write_export", "write_tables"]
 
@@ -31,47 +31,45 @@ def _longest_line(text: str) -> int:
     return max((cell_len(line) for line in text.split("\n")), default=0)
 
 
-def _display(table: Table) -> tuple[tuple[str, ...], list[tuple[str, str | None]], list[tuple[str, ...]]]:
-    """Columns and rows as the terminal shows them: a folded detail column under its title, the
-    group column as heading rows. Each row comes with its style; a heading row has style 'heading'."""
+Row = tuple[str, str | None]  # ("row" | "heading" | "section", style)
+
+
+def _display(table: Table) -> tuple[tuple[str, ...], list[Row], list[tuple[str, ...]]]:
+    """Columns and rows as the terminal shows them: a folded detail column under its title, a rule
+    where the group changes, the group's value as a heading row when `group_headings`. Each row
+    comes with its kind and style."""
     detail, into = table.fold_detail or (None, None)
     group = table.group_column if table.group_headings else None
     keep = [i for i in range(len(table.columns)) if i not in (detail, group)]
     rows: list[tuple[str, ...]] = []
-    styles: list[tuple[str, str | None]] = []
+    kinds: list[Row] = []
     previous = None
     for n, row in enumerate(table.rows):
-        style = table.row_styles[n] if n < len(table.row_styles) else None
-        if table.group_column is not None:
-            value = row[table.group_column]
-            if value != previous:
-                kind = "heading" if group is not None else ("section" if previous is not None else "row")
-                if group is not None:
-                    if previous is not None:
-                        styles.append(("section", None))
-                        rows.append(())
-                    rows.append((value.upper(), *([""] * (len(keep) - 1))))
-                    styles.append(("heading", "bold"))
-                elif kind == "section":
-                    styles.append(("section", None))
-                    rows.append(())
-            previous = value
+        if table.group_column is not None and row[table.group_column] != previous:
+            if previous is not None:
+                kinds.append(("section", None))
+                rows.append(())
+            if group is not None:
+                kinds.append(("heading", "bold"))
+                rows.append((row[group].upper(), *([""] * (len(keep) - 1))))
+            previous = row[table.group_column]
         cells = list(row)
         if detail is not None and into is not None:
             cells[into] = row[into] + "\n" + row[detail]
         rows.append(tuple(cells[i] for i in keep))
-        styles.append(("row", style))
-    return tuple(table.columns[i] for i in keep), styles, rows
+        kinds.append(("row", table.row_styles[n] if n < len(table.row_styles) else None))
+    return tuple(table.columns[i] for i in keep), kinds, rows
 
 
 def column_widths(table: Table, width: int) -> list[int] | None:
     """Widths (without padding) that keep every word of every cell and header whole within
-    `width`: each column at least its longest word, the room left shared out in proportion to
-    how much each column would like beyond that. None when even the longest words do not fit."""
+    `width`: each column at least its longest word (a short title its whole line), the room left
+    given where it saves the most lines. None when even the longest words do not fit."""
     columns, styles, rows = _display(table)
     n = len(columns)
     narrow = {i for i in range(n) if _kept_index(table, i) in table.narrow_columns}
     breakable = {i for i in range(n) if _kept_index(table, i) in table.breakable_columns}
+    titles = {i for i in range(n) if _kept_index(table, i) in table.title_columns}
     lows, highs, cells = [], [], []
     body = [row for (kind, _), row in zip(styles, rows) if kind != "section"]
     for i, header in enumerate(columns):
@@ -84,6 +82,8 @@ def column_widths(table: Table, width: int) -> list[int] | None:
             low = min(high, 12)
         else:
             low = max(_longest_word(t) for t in texts)
+            if i in titles:
+                low = max(low, min(high, TITLE_WIDTH))
         lows.append(low)
         highs.append(max(high, low))
     room = width - (3 * n + 1)  # a space of padding each side of a cell, a rule between, the edges
@@ -194,11 +194,12 @@ def to_rich(table: Table, width: int | None = None) -> RichTable:
     return rich
 
 
-def _print_view(console: Console, view: View) -> None:
+def _print_view(console: Console, view: View, *, fit: bool = True) -> None:
+    """The tables (laid out for the console's width when `fit`) and the notes under them."""
     for i, table in enumerate(view.tables):
         if i:
             console.print()
-        console.print(to_rich(table, console.width))
+        console.print(to_rich(table, console.width if fit else None))
     for note in view.notes:
         console.print(note, markup=False)
 
@@ -212,7 +213,7 @@ def write_export(view: View, out: TextIO, fmt: str) -> None:
     import io
 
     console = console_for(io.StringIO(), record=True, width=160)
-    _print_view(console, view)
+    _print_view(console, view, fit=False)  # pages and pictures keep rich's own layout of the full table
     title = view.tables[0].title if view.tables else "codingpath"
     if fmt == "html":
         out.write(console.export_html(inline_styles=True, code_format=_html_page(title)))

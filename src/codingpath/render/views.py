@@ -69,7 +69,7 @@ def next_view(
     if any(r.unconfirmed for r in results):
         caption += "\n* rests on requirements codingpath could not confirm; check with the employer."
     table = Table(title, ("Tier", "Role", "Status", "What is missing"), tuple(rows), caption,
-                  tuple(_STYLE[r.status] for r in results), narrow_columns=(0, 2))
+                  tuple(_STYLE[r.status] for r in results), narrow_columns=(0, 2), title_columns=(1,))
     records = tuple((r.role.tier, r.role.title, r.role.id, r.status, "; ".join(g.message for g in r.gaps),
                      "yes" if r.unconfirmed else "no") for r in results)
     plain = Table(title, ("tier", "role", "id", "status", "missing", "unconfirmed"), records)
@@ -88,9 +88,9 @@ def roles_view(catalog: Catalog, roles: list[Role]) -> View:
     narrow = Table(title, ("Tier", "Role", "Tracks", "Summary"),
                    tuple((r.tier, r.title, "\n".join(r.tracks), r.summary) for r in ordered),
                    "Commands take a role's title as well as its id: codingpath role \"Coding Manager\".",
-                   group_column=0, group_headings=True)
+                   group_column=0, group_headings=True, title_columns=(1,))
     table = Table(title, ("Tier", "Role", "Id", "Tracks", "Summary"), rows,
-                  group_column=0, narrow_columns=(0, 2), narrow=narrow)
+                  group_column=0, narrow_columns=(0, 2), title_columns=(1,), narrow=narrow)
     return View(payload, (table,), records=_plain(table))
 
 
@@ -164,10 +164,11 @@ def roadmap_view(catalog: Catalog, statuses: dict[str, RoleResult] | None, *, na
         handout_caption = ("Every role needs at least high school (a diploma or an equivalency such as GED or "
                            "HSE); Needs adds what more each asks.\n" + caption)
     handout = Table(title, ("Tier", "Role", "Needs", "Leads to", *you_column), tuple(narrow), handout_caption,
-                    tuple(styles), group_column=0, group_headings=True,
+                    tuple(styles), group_column=0, group_headings=True, title_columns=(1,),
                     narrow_columns=(4,) if statuses is not None else ())
     table = Table(title, ("Tier", "Role", "Credentials", "Experience", "Education", "Leads to", *you_column),
-                  tuple(wide), caption, tuple(styles), group_column=0, narrow_columns=(0,), narrow=handout)
+                  tuple(wide), caption, tuple(styles), group_column=0, narrow_columns=(0,), title_columns=(1,),
+                  narrow=handout)
     plain = Table(title, ("tier", "role", "credentials", "experience", "education", "leads_to",
                           *(("status",) if statuses is not None else ()), "unconfirmed"), tuple(records))
     return View(payload, (table,), records=plain)
