@@ -141,11 +141,3 @@ def test_the_check_catches_a_word_cut_by_rich_s_own_layout(name, monkeypatch):
     with pytest.raises(AssertionError, match="cut across lines"):
         test_every_view_fits_and_keeps_every_word_whole(name, 80, monkeypatch)
 
-
-def test_the_output_page_shows_what_the_commands_print():
-    import subprocess
-    import sys
-
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "update_output_blocks.py"), "--check",
-                             str(ROOT / "docs" / "output.md")], capture_output=True, text=True, check=False)
-    assert result.returncode == 0, result.stdout + result.stderr
