@@ -52,9 +52,9 @@ def main() -> None:
     import codingpath.models  # noqa: F401
 
     mark("create the pydantic model classes (codingpath.models)")
-    from codingpath.catalog import load_catalog
+    from codingpath.load.data import load_catalog
     from codingpath.engine import next_roles
-    from codingpath.profiles import load_profile
+    from codingpath.load.profiles import load_profile
     from codingpath.render import emit
     from codingpath.render.views import next_view, roadmap_view
 

@@ -24,9 +24,9 @@ BUDGET_MS = 50.0
 
 def run(quick: bool = False, profile: str = "newcomer", verbose: bool = True) -> dict:
     """Time a plan from `profile` to every role; print a table when `verbose`; return the figures."""
-    from codingpath.catalog import load_catalog
+    from codingpath.load.data import load_catalog
+    from codingpath.load.profiles import load_profile
     from codingpath.planning import plan_route
-    from codingpath.profiles import load_profile
 
     repeat = 3 if quick else 7
     catalog = load_catalog(use_env=False)

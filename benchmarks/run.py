@@ -267,9 +267,9 @@ def measure_in_process(quick: bool, cache_dir: Path) -> tuple[list[str], list[st
     """Per-call times of the core. Returns table lines and notes."""
     os.environ["XDG_CACHE_HOME"] = str(cache_dir)
     os.environ.pop("CODINGPATH_DATA", None)
-    from codingpath.catalog import load_catalog
+    from codingpath.load.data import load_catalog
     from codingpath.engine import next_roles, roadmap_statuses
-    from codingpath.profiles import load_profile
+    from codingpath.load.profiles import load_profile
 
     repeat = 5 if quick else 9
     today = date.fromisoformat(TODAY)

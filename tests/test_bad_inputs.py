@@ -173,7 +173,7 @@ def test_other_commands_refuse_data_that_does_not_load(case: dict[str, Any], wor
 
 def test_unreadable_file_is_reported_even_as_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """The permission-denied message, simulated where the test runs as root."""
-    from codingpath import yamlio
+    from codingpath.load import yamlio
 
     def denied(path: Any, *args: Any, **kwargs: Any):
         if str(path) == "me.yaml":

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from codingpath import cache as cache_module
-from codingpath import catalog as catalog_module
-from codingpath.cache import CatalogCache
-from codingpath.catalog import Catalog, data_files, data_layers, load_catalog
+from codingpath.load import cache as cache_module
+from codingpath.load import data as data_module
+from codingpath.load.cache import CatalogCache
+from codingpath.catalog import Catalog
+from codingpath.load.data import data_files, data_layers, load_catalog
 from codingpath.errors import DataError
 from conftest import EXAMPLES, run_installed
 
@@ -30,7 +31,7 @@ def entries() -> list[Path]:
 
 def forbid_yaml(monkeypatch: pytest.MonkeyPatch) -> None:
     """From now on reading the YAML fails the test: a load that succeeds came from the cache."""
-    monkeypatch.setattr(catalog_module, "inspect_catalog",
+    monkeypatch.setattr(data_module, "inspect_catalog",
                         lambda *a, **k: pytest.fail("the data was read from YAML, not from the cache"))
 
 
@@ -67,7 +68,7 @@ def test_changing_a_data_file_is_seen_at_once(ladder: Path):
 
 def test_a_file_added_to_an_overlay_changes_the_key(ladder: Path):
     load_catalog(ladder, use_env=False)
-    (ladder / "credentials.yaml").write_text((Path(catalog_module.bundled_data_dir()) / "credentials.yaml").read_text())
+    (ladder / "credentials.yaml").write_text((Path(data_module.bundled_data_dir()) / "credentials.yaml").read_text())
     assert len(data_files(data_layers(ladder, use_env=False))) == 4
     load_catalog(ladder, use_env=False)
     assert len(entries()) == 2
@@ -93,10 +94,10 @@ def test_the_key_covers_the_code(tmp_path: Path, monkeypatch):
     data = tmp_path / "roles.yaml"
     data.write_bytes(b"roles: []\n")
     package = tmp_path / "codingpath"
-    package.mkdir()
+    (package / "load").mkdir(parents=True)
     module = package / "models.py"
     module.write_text("x = 1\n")
-    monkeypatch.setattr(cache_module, "PACKAGE", package)
+    monkeypatch.setattr(cache_module, "CORE_DIRECTORIES", (package, package / "load"))
     key = CatalogCache([data]).key
     os.utime(module, ns=(1, 1_000_000_000))
     assert CatalogCache([data]).key != key  # an edited module (its mtime changed)
@@ -107,6 +108,9 @@ def test_the_key_covers_the_code(tmp_path: Path, monkeypatch):
     key = CatalogCache([data]).key
     (package / "ladder.py").write_text("")
     assert CatalogCache([data]).key != key  # a new module
+    key = CatalogCache([data]).key
+    (package / "load" / "overlay.py").write_text("")
+    assert CatalogCache([data]).key != key  # a new loader
     key = CatalogCache([data]).key
     (package / "notes.txt").write_text("")
     assert CatalogCache([data]).key == key  # not code

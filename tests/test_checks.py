@@ -13,10 +13,10 @@ from typer.testing import CliRunner
 
 from codingpath.catalog import Catalog
 from codingpath.cli import app
-from codingpath.datacheck import DEFAULT_MAX_AGE_YEARS, check_data, unreachable_roles
+from codingpath.load.datacheck import DEFAULT_MAX_AGE_YEARS, check_data, unreachable_roles
 from codingpath.errors import ProfileError
 from codingpath.models import Introduced, Source
-from codingpath.profiles import check_profiles, profile_from_data, profile_from_text
+from codingpath.load.profiles import check_profiles, profile_from_data, profile_from_text
 from conftest import EXAMPLES, ROOT, TODAY, run_installed
 
 runner = CliRunner()

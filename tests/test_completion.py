@@ -8,9 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from codingpath.catalog import bundled_data_dir
 from codingpath.cli.completion import (
-    bundled_dir,
     complete_credential,
     complete_role,
     complete_tier,
@@ -33,10 +31,6 @@ def _fresh_cache():
 
 def values(choices) -> list[str]:
     return [value for value, _ in choices]
-
-
-def test_the_bundled_directory_is_the_one_the_catalog_loads():
-    assert bundled_dir() == bundled_data_dir()
 
 
 def test_every_role_and_credential_id_completes_with_its_title(bundled_data):

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from codingpath.catalog import load_catalog, slug
+from codingpath.load.data import load_catalog
+from codingpath.catalog import slug
 from codingpath.errors import DataError
 from codingpath.facts import iter_sourced
 

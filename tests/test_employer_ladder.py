@@ -9,10 +9,10 @@ import shutil
 import pytest
 from typer.testing import CliRunner
 
-from codingpath.catalog import load_catalog
+from codingpath.load.data import load_catalog
 from codingpath.cli import app
 from codingpath.engine import evaluate_role, standing_of
-from codingpath.profiles import load_profile
+from codingpath.load.profiles import load_profile
 from conftest import EXAMPLES, TODAY, run_installed
 
 runner = CliRunner()

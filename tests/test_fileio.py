@@ -8,7 +8,7 @@ import stat
 import pytest
 
 from codingpath.errors import OutputError
-from codingpath.fileio import atomic_writer, write_atomic
+from codingpath.render.fileio import atomic_writer, write_atomic
 
 
 def test_new_file_gets_ordinary_permissions(tmp_path):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from codingpath.cli import app
 from codingpath.engine import roadmap_statuses
-from codingpath.graph import STATUS_COLOURS, UNCONFIRMED, graph_payload, graph_text
+from codingpath.render.graph import STATUS_COLOURS, UNCONFIRMED, graph_payload, graph_text
 from codingpath.models import TIERS
 from conftest import EXAMPLES, TODAY, run_installed
 

@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 from codingpath.cli import app
 from codingpath.models import EDUCATION_LEVELS
-from codingpath.profiles import load_profile
-from codingpath.questionnaire import (
+from codingpath.load.profiles import load_profile
+from codingpath.load.questionnaire import (
     AnswerError,
     Answers,
     Experience,
@@ -153,7 +153,7 @@ def test_the_questionnaire_writes_a_profile_that_loads(tmp_path, bundled_data):
     assert result.exit_code == 0, result.output
     assert result.stderr.endswith(f"wrote {target}\nnext: codingpath next --profile {target}\n")
     assert "AAPC: CPC COC CRC" in result.stderr  # the credentials on offer come from the data
-    from codingpath.yamlio import load_yaml
+    from codingpath.load.yamlio import load_yaml
 
     assert load_yaml(target).data == JANE_PROFILE
     profile = load_profile(str(target), bundled_data, TODAY).profile
@@ -172,7 +172,7 @@ def test_a_bad_answer_is_explained_and_asked_again(tmp_path):
     assert "'colege' is not one of none, high-school, associate, bachelor, master, doctorate (try again)" in result.stderr
     assert "unknown credential 'CCX'; did you mean 'CRC'? (try again; '?' lists the choices)" in result.stderr
     assert "2030-01 is in the future (today is 2026-11-23) (try again)" in result.stderr
-    from codingpath.yamlio import load_yaml
+    from codingpath.load.yamlio import load_yaml
 
     assert load_yaml(target).data == JANE_PROFILE
 
@@ -299,7 +299,7 @@ def test_flags_answer_their_questions_and_the_rest_are_asked(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "Your name" not in result.stderr and "Highest education" not in result.stderr
     assert "When did you earn CCA?" in result.stderr and "When did you earn CPC?" not in result.stderr
-    from codingpath.yamlio import load_yaml
+    from codingpath.load.yamlio import load_yaml
 
     assert load_yaml(target).data == {**JANE_PROFILE, "education": "associate"}
 

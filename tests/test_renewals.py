@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from codingpath.ics import Event, calendar, escape_text, fold
-from codingpath.profiles import profile_from_data
-from codingpath.renewals import POOLING, add_years, current_cycle, renewal_calendar, renewals_of
+from codingpath.render.ics import Event, calendar, escape_text, fold
+from codingpath.load.profiles import profile_from_data
+from codingpath.renewals import POOLING, current_cycle, renewals_of
+from codingpath.dates import add_years
+from codingpath.render.renewals import renewal_calendar
 from conftest import EXAMPLES, TODAY, run_installed
 
 runner = CliRunner()

@@ -21,7 +21,7 @@ from codingpath.cli.startup import invoked_command, only_invoked_command
 from conftest import EXAMPLES, installed_command
 
 DATA_LAYER = ("pydantic", "yaml", "codingpath.models", "codingpath.catalog", "codingpath.engine",
-              "codingpath.profiles", "codingpath.yamlio", "codingpath.cache")
+              "codingpath.load.profiles", "codingpath.load.yamlio", "codingpath.load.cache")
 UI = ("typer", "rich", "click")
 UI_PACKAGES = ("cli", "render")  # the only parts of codingpath allowed to import the UI
 
@@ -82,7 +82,7 @@ def test_the_installed_executable_shows_help_without_the_data_layer():
 
 def test_the_core_never_imports_typer_rich_or_click():
     core = core_modules()
-    assert {"codingpath.models", "codingpath.engine", "codingpath.catalog", "codingpath.cache"} <= set(core)
+    assert {"codingpath.models", "codingpath.engine", "codingpath.catalog", "codingpath.load.cache"} <= set(core)
     modules = modules_after("\n".join(f"import {name}" for name in core))
     assert set(core) <= modules
     assert loaded(modules, UI) == []
@@ -102,12 +102,12 @@ def test_importing_the_models_builds_no_validator():
 def test_a_cached_catalog_is_neither_parsed_nor_checked_again():
     profile = str(EXAMPLES / "experienced-coder.yaml")
     first = modules_after_running("roles")  # fills the cache in this test's own cache directory
-    assert "codingpath.crosscheck" in first
+    assert "codingpath.load.crosscheck" in first
     for args in (["roles"], ["roadmap"]):
         modules = modules_after_running(*args)
-        assert "codingpath.cache" in modules
-        assert loaded(modules, ("yaml", "codingpath.yamlio", "codingpath.crosscheck")) == [], args
-    assert "codingpath.crosscheck" not in modules_after_running("next", "--profile", profile)
+        assert "codingpath.load.cache" in modules
+        assert loaded(modules, ("yaml", "codingpath.load.yamlio", "codingpath.load.crosscheck")) == [], args
+    assert "codingpath.load.crosscheck" not in modules_after_running("next", "--profile", profile)
 
 
 def test_typer_builds_only_the_command_a_run_names():

@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 from codingpath.cli import app
 from codingpath.engine import evaluate_role, standing_of
 from codingpath.errors import InputError, ProfileError
+from codingpath.load.roster import RosterRow, open_roster, row_profile
 from codingpath.planning import plan_route
-from codingpath.readiness import ReadinessEvaluator
-from codingpath.roster import RosterRow, open_roster, row_profile
-from codingpath.team import Person, PersonResult, Skipped, Tally, collect_sources, evaluate_team, iter_people
+from codingpath.team.evaluate import Person, PersonResult, Skipped, Tally, collect_sources, evaluate_team, iter_people
+from codingpath.team.readiness import ReadinessEvaluator
 from conftest import ROOT, TODAY, run_installed
 
 runner = CliRunner()
@@ -87,7 +87,7 @@ def test_line_numbers_count_lines_inside_quoted_values(bundled_data):
 
 def test_a_row_gives_the_same_messages_as_the_same_profile_in_yaml(bundled_data):
     """The roster path goes through profiles.profile_from_data: same checks, same words."""
-    from codingpath.profiles import profile_from_text
+    from codingpath.load.profiles import profile_from_text
 
     with pytest.raises(ProfileError) as from_yaml:
         profile_from_text("name: Hana Sato\neducation: bachelor\ncredentials: [CPX]\n", "h.yaml", bundled_data, TODAY)
@@ -414,7 +414,7 @@ def test_results_are_person_results_or_skips(bundled_data):
 
 
 def test_the_window_ends_on_the_same_day_months_later():
-    from codingpath.readiness import add_months
+    from codingpath.dates import add_months
 
     assert add_months(date(2026, 11, 23), 6) == date(2027, 5, 23)
     assert add_months(date(2026, 8, 31), 6) == date(2027, 2, 28)
@@ -422,7 +422,7 @@ def test_the_window_ends_on_the_same_day_months_later():
 
 
 def test_a_failure_half_way_leaves_the_output_file_as_it_was(tmp_path):
-    from codingpath.fileio import atomic_writer
+    from codingpath.render.fileio import atomic_writer
 
     target = tmp_path / "team.csv"
     target.write_text("before")

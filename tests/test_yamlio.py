@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from codingpath.errors import InputError
-from codingpath import yamlio
-from codingpath.yamlio import load_yaml, parse_yaml
+from codingpath.load import yamlio
+from codingpath.load.yamlio import load_yaml, parse_yaml
 
 
 def message(text: str) -> str:

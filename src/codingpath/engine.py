@@ -14,6 +14,7 @@ from typing import Literal
 
 from .catalog import Catalog
 from .models import EDUCATION_LEVELS, Credential, Profile, Requirement, Role
+from .wording import level_name, years_text
 
 __all__ = [
     "CredentialResult",
@@ -23,31 +24,15 @@ __all__ = [
     "assess",
     "evaluate_credential",
     "evaluate_role",
+    "level_name",
     "next_roles",
     "roadmap_statuses",
     "standing_of",
+    "years_text",
 ]
 
 GapKind = Literal["credential", "experience", "education", "training"]
 Status = Literal["held", "eligible", "gap"]
-
-_LEVEL_NAMES = {
-    "none": "no formal education",
-    "high-school": "a high-school diploma or equivalent",
-    "associate": "an associate degree",
-    "bachelor": "a bachelor's degree",
-    "master": "a master's degree",
-    "doctorate": "a doctorate",
-}
-
-
-def level_name(level: str) -> str:
-    return _LEVEL_NAMES[level]
-
-
-def years_text(years: float) -> str:
-    value = round(years, 1)
-    return f"{value:g} year" + ("" if value == 1 else "s")
 
 
 @dataclass(frozen=True)

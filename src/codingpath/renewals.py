@@ -9,14 +9,13 @@ a test checks that the data's `ceu_note`s say the same.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date
 from typing import Literal
 
 from .catalog import Catalog
-from .ics import Event, calendar
+from .dates import add_years
 from .models import Credential, Profile, Source
 
 __all__ = [
@@ -25,9 +24,7 @@ __all__ = [
     "CeuPooling",
     "RenewalItem",
     "RenewalReport",
-    "add_years",
     "current_cycle",
-    "renewal_calendar",
     "renewals_of",
 ]
 
@@ -77,14 +74,6 @@ POOLING: dict[str, CeuPooling] = {
                 note="about 2019-2020; the 2024/2025 versions of the page do not show the table"),),
     ),
 }
-
-
-def add_years(day: date, years: int) -> date:
-    """The same day `years` later (29 February becomes 28 February in a common year)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def current_cycle(earned: date, cycle_years: int, today: date) -> tuple[date, date]:
@@ -223,28 +212,3 @@ def _warnings(items: list[RenewalItem]) -> tuple[str, ...]:
         else:
             warnings.append(f"{item.credential.id}: {when}; submit your CEUs and renew")
     return tuple(warnings)
-
-
-def renewal_calendar(report: RenewalReport, *, profile_key: str = "") -> str:
-    """An iCalendar (RFC 5545) file: one all-day event per cycle end, reminders 90 and 30 days before."""
-    stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=timezone.utc)
-    events = []
-    for item in report.items:
-        if item.cycle_end is None:
-            continue
-        cid = item.credential.id
-        seed = f"{profile_key or report.name or ''}|{cid}|{item.cycle_end.isoformat()}"
-        uid = hashlib.sha256(seed.encode()).hexdigest()[:24] + "@codingpath"
-        lines = [f"{item.credential.name} ({item.credential.body}): renewal cycle "
-                 f"{item.cycle_start} to {item.cycle_end}."]
-        if item.ceus_required is not None:
-            lines.append(f"CEUs required: {item.ceus_required}; logged: {item.ceus_logged:g}; "
-                         f"missing: {item.ceus_missing:g}.")
-        if item.pooled_with:
-            lines.append(f"Shared total with {', '.join(item.pooled_with)} ({item.pooling.rule}).")  # type: ignore[union-attr]
-        if item.credential.renewal.ceu_note:
-            lines.append(item.credential.renewal.ceu_note)
-        lines.append("Source: " + ", ".join(s.url for s in item.credential.renewal.sources))
-        events.append(Event(uid=uid, summary=f"{cid} renewal due", start=item.cycle_end, stamp=stamp,
-                            description="\n".join(lines), alarm_days=(DUE_SOON_DAYS, 30)))
-    return calendar(events)

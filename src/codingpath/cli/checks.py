@@ -32,7 +32,7 @@ def check_command(
 
     Example: codingpath check me.yaml team/*.yaml --format json
     """
-    from ..profiles import check_profiles
+    from ..load.profiles import check_profiles
     from ..render.checkviews import check_view
 
     results = check_profiles(files, load_data(data), today())
@@ -58,7 +58,7 @@ def data_check_command(
 
     Example: codingpath data check --data ./our-ladder --max-age-years 3
     """
-    from ..datacheck import check_data
+    from ..load.datacheck import check_data
     from ..render.checkviews import data_check_view
 
     report = check_data(data, today(), max_age_years=max_age_years)

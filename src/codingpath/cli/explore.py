@@ -95,7 +95,7 @@ def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> No
     """A usage error (exit 2) with a "did you mean" for a value outside `choices`."""
     if value is None or value.lower() in choices:
         return
-    from ..validation import did_you_mean
+    from ..wording import did_you_mean
 
     raise typer.BadParameter(
         f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value.lower(), choices)}", param_hint=option

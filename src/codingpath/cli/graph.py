@@ -39,7 +39,7 @@ def graph_command(
     import json
 
     from ..engine import roadmap_statuses
-    from ..graph import graph_payload, graph_text
+    from ..render.graph import graph_payload, graph_text
     from ..models import TRACKS
     from .explore import check_choice
 
@@ -60,7 +60,7 @@ def graph_command(
     if output is None:
         sys.stdout.write(text)
         return
-    from ..fileio import write_atomic
+    from ..render.fileio import write_atomic
 
     backup = write_atomic(output, text, force=force)
     sys.stderr.write(f"wrote {output}" + (f"; previous file kept as {backup}" if backup else "") + "\n")

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..catalog import Catalog
-    from ..questionnaire import Answers
+    from ..load.questionnaire import Answers
 
 
 @app.command("init")
@@ -57,10 +57,10 @@ def init_command(
     Example: codingpath init me.yaml
     """
     from ..errors import OutputError
-    from ..fileio import write_atomic
-    from ..profiles import profile_from_data
-    from ..questionnaire import Answers, answers_from_document, build_profile, profile_yaml
-    from ..yamlio import load_yaml
+    from ..render.fileio import write_atomic
+    from ..load.profiles import profile_from_data
+    from ..load.questionnaire import Answers, answers_from_document, build_profile, profile_yaml
+    from ..load.yamlio import load_yaml
 
     if file != "-" and Path(file).exists() and not force:  # before any question is asked
         raise OutputError(f"{file}: already exists; not overwriting it (use --force to replace it)")
@@ -89,7 +89,15 @@ def init_command(
 
 def _apply_flags(answers: Answers, catalog: Catalog, when: date, **flags: Any) -> None:
     """Flags answer their questions (overriding an answers file); a bad one is a usage error."""
-    from ..questionnaire import AnswerError, parse_credentials, parse_date, parse_education, parse_experience, parse_name, parse_role
+    from ..load.questionnaire import (
+        AnswerError,
+        parse_credentials,
+        parse_date,
+        parse_education,
+        parse_experience,
+        parse_name,
+        parse_role,
+    )
 
     def use(option: str, key: str, parse: Callable[[], Any]) -> Any:
         try:
@@ -142,7 +150,7 @@ class Questionnaire:
             listing: Callable[[], str] | None = None) -> Any:
         """Ask until `parse` accepts the answer; '?' shows `listing`; Enter takes `default`."""
         from ..errors import InputError
-        from ..questionnaire import AnswerError
+        from ..load.questionnaire import AnswerError
 
         if explain and self.verbose:
             self.say(explain, style="dim")
@@ -168,7 +176,7 @@ class Questionnaire:
 
     def recheck(self, answers: Answers, prefix: str) -> list[str]:
         """Errors the profile reader finds under `prefix` (shown; the caller asks again), warnings shown."""
-        from ..questionnaire import check_answers
+        from ..load.questionnaire import check_answers
 
         errors = []
         for problem in check_answers(answers, self.catalog, self.when):
@@ -184,7 +192,7 @@ class Questionnaire:
     # -- the questions -----------------------------------------------------------------------------
     def run(self, answers: Answers) -> None:
         from ..models import EDUCATION_LEVELS
-        from ..questionnaire import parse_education, parse_name, parse_yes_no
+        from ..load.questionnaire import parse_education, parse_name, parse_yes_no
 
         c = self.catalog
         self.say("A few questions to write your profile. Press Enter to skip one; '?' lists choices.")
@@ -218,7 +226,7 @@ class Questionnaire:
             answers.target_role = self._role("The role you are aiming for (blank for none)", "", answers, "target_role")
 
     def _credentials(self, answers: Answers) -> None:
-        from ..questionnaire import parse_credentials
+        from ..load.questionnaire import parse_credentials
 
         by_body: dict[str, list[str]] = {}
         for credential in self.catalog.credentials.values():
@@ -233,7 +241,7 @@ class Questionnaire:
                 return
 
     def _earned(self, answers: Answers) -> None:
-        from ..questionnaire import parse_date
+        from ..load.questionnaire import parse_date
 
         for held in answers.credentials:
             while held.earned is None:
@@ -245,7 +253,7 @@ class Questionnaire:
                 held.earned = None
 
     def _experience(self, answers: Answers) -> None:
-        from ..questionnaire import Experience, parse_role, parse_when
+        from ..load.questionnaire import Experience, parse_role, parse_when
 
         self.say("Work experience, one role at a time (type '?' to list the roles; blank when done).")
         while True:
@@ -260,14 +268,14 @@ class Questionnaire:
                 answers.experience.pop()
 
     def _training(self, answers: Answers) -> None:
-        from ..questionnaire import parse_training
+        from ..load.questionnaire import parse_training
 
         listing = "\n".join(f"  {t.id}: {t.name}" for t in self.catalog.trainings.values())
         answers.training = self.ask("Courses completed (ids, comma-separated; '?' lists them; blank for none)",
                                     lambda t: parse_training(t, self.catalog), listing=lambda: listing)
 
     def _role(self, prompt: str, default: str, answers: Answers, key: str) -> str | None:
-        from ..questionnaire import parse_role
+        from ..load.questionnaire import parse_role
 
         while True:
             value = self.ask(prompt, lambda t: parse_role(t, self.catalog), default=default, listing=self._role_listing)

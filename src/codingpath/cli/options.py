@@ -14,7 +14,7 @@ from .completion import complete_credential, complete_role, complete_tier, compl
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..profiles import LoadedProfile
+    from ..load.profiles import LoadedProfile
 
 __all__ = [
     "CredentialArgument",
@@ -109,7 +109,7 @@ def today() -> date:
 
 
 def load_data(data: Path | None) -> Catalog:
-    from ..catalog import load_catalog
+    from ..load.data import load_catalog
 
     return load_catalog(data)
 
@@ -118,7 +118,7 @@ def load_person(path: str, catalog: Catalog, when: date) -> LoadedProfile:
     """Load a profile and print its warnings on stderr."""
     import sys
 
-    from ..profiles import load_profile
+    from ..load.profiles import load_profile
 
     loaded = load_profile(path, catalog, when)
     for warning in loaded.warnings:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from ..catalog import Catalog
-    from ..team import PersonResult, Skipped
+    from ..team.evaluate import PersonResult, Skipped
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
 PROGRESS_EVERY = 250
@@ -51,9 +51,9 @@ def team_command(
     """
     import contextlib
 
-    from ..fileio import atomic_writer
+    from ..render.fileio import atomic_writer
     from ..render.team_views import write_team
-    from ..team import ReadinessEvaluator, Tally, collect_sources, evaluate_team
+    from ..team.evaluate import ReadinessEvaluator, Tally, collect_sources, evaluate_team
 
     catalog = load_data(data)
     roles = resolve_roles(role or [], catalog)
@@ -114,7 +114,7 @@ def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
 
 def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> Iterator[PersonResult]:
     """Problems and warnings to stderr as they come (a bounded number of lines); results onward."""
-    from ..team import Skipped
+    from ..team.evaluate import Skipped
 
     shown = {"error": 0, "warning": 0}
     hidden = {"error": 0, "warning": 0}

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from ..describe import requirement_text
+from ..wording import requirement_text
 from ..engine import assess, level_name, years_text
 from ..models import Profile, Requirement
 from .apply import add_months

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..datacheck import DataReport
+from ..load.datacheck import DataReport
 from ..errors import Problem
-from ..profiles import CheckedFile
-from . import Table, View
+from ..load.profiles import CheckedFile
+from .view import Table, View
 
 __all__ = ["FORMAT_VERSION", "check_view", "data_check_view"]
 

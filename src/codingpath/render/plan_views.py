@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..describe import credentials_text, education_text, experience_text
+from ..wording import credentials_text, education_text, experience_text
 from ..engine import years_text
 from ..errors import Problem
-from . import Table, View
+from .view import Table, View
 from .views import FORMAT_VERSION, HONEST
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from . import Table, View
+from .view import Table, View
 
 __all__ = ["console_for", "to_rich", "write_export", "write_tables"]
 

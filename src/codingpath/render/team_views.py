@@ -16,8 +16,9 @@ from typing import Any, TextIO
 
 from ..catalog import Catalog
 from ..models import TIERS
-from ..team import Cell, PersonResult, Tally
-from . import Format, Table, View, emit
+from ..team.evaluate import Cell, PersonResult, Tally
+from .view import Format, Table, View
+from . import emit
 
 __all__ = ["CSV_COLUMNS", "FORMAT_VERSION", "TABLE_LIMIT", "cell_text", "write_team"]
 

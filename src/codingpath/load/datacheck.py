@@ -22,10 +22,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from .catalog import Catalog, Origin, inspect_catalog
-from .errors import Problem
-from .facts import iter_sourced
-from .models import Sourced
+from ..catalog import Catalog
+from .data import Origin, inspect_catalog
+from ..errors import Problem
+from ..facts import iter_sourced
+from ..models import Sourced
 from .yamlio import YamlDocument, format_path
 
 __all__ = ["DEFAULT_MAX_AGE_YEARS", "DataReport", "Finding", "check_data", "unreachable_roles"]

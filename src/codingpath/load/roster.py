@@ -27,8 +27,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog
-from .errors import InputError, Problem, ProfileError
+from ..catalog import Catalog
+from ..errors import InputError, Problem, ProfileError
 from .profiles import LoadedProfile, profile_from_data
 
 __all__ = [
@@ -119,7 +119,7 @@ def open_roster(path: str | Path) -> Roster:
             columns.append(column)
             continue
         columns.append(None)
-        from .validation import did_you_mean
+        from ..wording import did_you_mean
 
         hint = did_you_mean(column, KNOWN_COLUMNS)
         if hint:  # a near miss of a column we read is worth a word; other HR columns are not

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
-from .errors import OutputError
+from ..errors import OutputError
 
 __all__ = ["atomic_writer", "write_atomic"]
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 import graphlib
 from typing import TYPE_CHECKING, Any
 
-from .errors import Problem
-from .models import Requirement
-from .validation import did_you_mean
+from ..errors import Problem
+from ..models import Requirement
+from ..wording import did_you_mean
 
 if TYPE_CHECKING:
-    from .catalog import Catalog, Origin
+    from ..catalog import Catalog
+    from .data import Origin
 
 __all__ = ["cross_check", "attainable"]
 

@@ -6,22 +6,17 @@ line and column that is. Unknown keys get a "did you mean" from the model's own 
 
 from __future__ import annotations
 
-import difflib
 import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import Problem
+from .. import models
+from ..errors import Problem
+from ..wording import did_you_mean
 from .yamlio import YamlDocument
 
-__all__ = ["did_you_mean", "problems_from_validation"]
-
-
-def did_you_mean(word: str, choices: typing.Iterable[str]) -> str:
-    """"; did you mean 'X'?" for a near miss, else ''."""
-    close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)
-    return f"; did you mean {close[0]!r}?" if close else ""
+__all__ = ["problems_from_validation"]
 
 
 def problems_from_validation(
@@ -128,8 +123,6 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 def _model_of(exc: ValidationError) -> type[BaseModel] | None:
-    from . import models
-
     candidate = getattr(models, exc.title, None)
     return candidate if isinstance(candidate, type) and issubclass(candidate, BaseModel) else None
 

@@ -16,11 +16,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog
-from .errors import InputError, Problem, ProfileError
-from .profiles import LoadedProfile, load_profile
+from ..catalog import Catalog
+from ..errors import InputError, Problem, ProfileError
+from ..load.profiles import LoadedProfile, load_profile
 from .readiness import Cell, PersonResult, ReadinessEvaluator, RenewalDue
-from .roster import Roster, RosterRow, open_roster, row_profile
+from ..load.roster import Roster, RosterRow, open_roster, row_profile
 
 __all__ = [
     "Cell",

@@ -16,10 +16,10 @@ from dataclasses import field as _field  # `field` is also an answer (the field 
 from datetime import date
 from typing import Any
 
-from .catalog import Catalog
-from .errors import Problem, ProfileError
-from .models import EDUCATION_LEVELS
-from .validation import did_you_mean
+from ..catalog import Catalog
+from ..errors import Problem, ProfileError
+from ..models import EDUCATION_LEVELS
+from ..wording import did_you_mean
 from .yamlio import YamlDocument
 
 __all__ = [

@@ -13,10 +13,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from .catalog import Catalog
-from .errors import InputError, Problem, ProfileError
-from .engine import level_name
-from .models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
+from ..catalog import Catalog
+from ..errors import InputError, Problem, ProfileError
+from ..engine import level_name
+from ..models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml, parse_yaml
 
@@ -133,7 +133,7 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
     if isinstance(training, list):
         for i, item in enumerate(training):
             if isinstance(item, str) and item.strip().lower() not in catalog.trainings:
-                from .validation import did_you_mean
+                from ..wording import did_you_mean
 
                 hint = did_you_mean(item.lower(), catalog.trainings) or f" (known: {', '.join(catalog.trainings)})"
                 problems.append(document.problem(("training", i), f"unknown training {item!r}{hint}"))

@@ -30,14 +30,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Literal
 
-from .catalog import Catalog
-from .engine import Gap, Standing, current_tier_index, evaluate_role, standing_of
-from .errors import Problem
-from .models import EDUCATION_LEVELS, TIERS, Profile, Requirement
-from .profiles import LoadedProfile
+from ..catalog import Catalog
+from ..dates import add_months
+from ..engine import Gap, Standing, current_tier_index, evaluate_role, standing_of
+from ..errors import Problem
+from ..models import EDUCATION_LEVELS, TIERS, Profile, Requirement
+from ..load.profiles import LoadedProfile
 from .readiness_keys import PlanScope, RoleKey
 
-__all__ = ["Cell", "CellStatus", "PersonResult", "ReadinessEvaluator", "RenewalDue", "add_months"]
+__all__ = ["Cell", "CellStatus", "PersonResult", "ReadinessEvaluator", "RenewalDue"]
 
 CellStatus = Literal["eligible", "ready", "gap", "current"]
 MEMO_SIZE = 50_000  # verdicts / plans remembered each (least recently used dropped first)
@@ -81,15 +82,6 @@ class PersonResult:
     warnings: tuple[Problem, ...] = ()
 
 
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later (the 31st becomes the month's last day)."""
-    import calendar
-
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
-
-
 class _Memo(OrderedDict):
     """A dictionary that forgets its least recently used entries beyond `size`."""
 
@@ -119,7 +111,7 @@ class ReadinessEvaluator:
     def __init__(self, catalog: Catalog, today: date, *, roles: Sequence[str] = (), within_months: int = 6,
                  planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK) -> None:
         if planner is None:
-            from .planning import plan_route as planner
+            from ..planning import plan_route as planner
         self.catalog, self.today, self.roles = catalog, today, tuple(roles)
         self.within_months = within_months
         self.horizon = add_months(today, within_months)
@@ -263,7 +255,7 @@ class ReadinessEvaluator:
         credentials held without an earned date."""
         if not profile.credentials:
             return (), ()
-        from .renewals import current_cycle, renewals_of
+        from ..renewals import current_cycle, renewals_of
 
         credentials = self.catalog.credentials
         held = [c for c in profile.credentials if c.id in credentials]

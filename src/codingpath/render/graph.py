@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any, Literal, assert_never
 
-from .catalog import Catalog
-from .engine import RoleResult
-from .models import TIERS, Role
+from ..catalog import Catalog
+from ..engine import RoleResult
+from ..models import TIERS, Role
 
 __all__ = ["GraphFormat", "LEGEND", "STATUS_COLOURS", "UNCONFIRMED", "graph_payload", "graph_roles", "graph_text"]
 

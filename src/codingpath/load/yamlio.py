@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .errors import InputError, Problem
+from ..errors import InputError, Problem
 
 __all__ = ["MAX_BYTES", "YamlDocument", "parse_yaml", "read_text", "load_yaml"]
 

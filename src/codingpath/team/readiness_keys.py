@@ -16,9 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .catalog import Catalog
-from .engine import Standing
-from .models import EDUCATION_LEVELS, TIERS, Requirement, Role
+from ..catalog import Catalog
+from ..engine import Standing
+from ..models import EDUCATION_LEVELS, TIERS, Requirement, Role
 
 __all__ = ["MET", "NEVER", "PlanScope", "RoleKey"]
 

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .catalog import Catalog
+    from ..catalog import Catalog
 
 __all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CatalogCache", "cache_dir"]
 
@@ -33,7 +33,9 @@ NO_CACHE_ENV = "CODINGPATH_NO_CACHE"
 CACHE_ENV = "XDG_CACHE_HOME"
 FORMAT = b"codingpath-catalog-cache 1\n"
 KEEP = 8  # entries kept (one per data overlay in use); the oldest beyond this are removed
-PACKAGE = Path(__file__).resolve().parent  # its modules decide what a loaded catalog holds
+PACKAGE = Path(__file__).resolve().parent.parent
+# The modules that decide what a loaded catalog holds: the shared vocabulary and the loaders.
+CORE_DIRECTORIES = (PACKAGE, PACKAGE / "load")
 
 
 def cache_dir() -> Path | None:
@@ -50,7 +52,7 @@ def cache_dir() -> Path | None:
 
 
 def _versions() -> bytes:
-    from . import __version__
+    from .. import __version__
 
     try:
         import pydantic
@@ -79,9 +81,12 @@ class CatalogCache:
     def _key(self) -> str | None:
         digest = hashlib.sha256(FORMAT + _versions())
         try:
-            with os.scandir(PACKAGE) as entries:
-                modules = sorted((entry.name, entry.stat()) for entry in entries if entry.name.endswith(".py"))
-            for name, stat in modules:
+            modules = []
+            for directory in CORE_DIRECTORIES:
+                with os.scandir(directory) as entries:
+                    modules += [(f"{directory.name}/{entry.name}", entry.stat()) for entry in entries
+                                if entry.name.endswith(".py")]
+            for name, stat in sorted(modules):
                 _feed(digest, name, f"{stat.st_size} {stat.st_mtime_ns}".encode())
             for path in self.files:
                 _feed(digest, str(path), path.read_bytes())  # as given: Catalog.files holds it so
@@ -111,7 +116,7 @@ class CatalogCache:
         digest, _, payload = raw[len(header):].partition(b"\n")
         if digest != hashlib.sha256(payload).hexdigest().encode():
             return None
-        from .catalog import Catalog
+        from ..catalog import Catalog
 
         try:
             catalog = pickle.loads(payload)

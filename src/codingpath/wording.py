@@ -1,0 +1,91 @@
+"""How things are said, in one place: requirements as short phrases, education levels, counted
+words ("1 year", "2 years") and the "did you mean" after a near miss. Shared by every output format."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+
+from .models import Requirement
+
+__all__ = ["close_matches", "counted", "credentials_text", "did_you_mean", "education_text", "experience_text",
+           "level_name", "requirement_text", "short_level_name", "suggestion", "years_text"]
+
+# Each education level: (in a table cell, in a sentence).
+_LEVEL_WORDS = {
+    "none": ("none", "no formal education"),
+    "high-school": ("high school", "a high-school diploma or equivalent"),
+    "associate": ("associate", "an associate degree"),
+    "bachelor": ("bachelor's", "a bachelor's degree"),
+    "master": ("master's", "a master's degree"),
+    "doctorate": ("doctorate", "a doctorate"),
+}
+
+
+def level_name(level: str) -> str:
+    """An education level in a sentence: 'an associate degree'."""
+    return _LEVEL_WORDS[level][1]
+
+
+def short_level_name(level: str) -> str:
+    """An education level in a table cell: "bachelor's"."""
+    return _LEVEL_WORDS[level][0]
+
+
+def counted(count: float, word: str, many: str | None = None) -> str:
+    """'1 year', '2 years', '0.5 years'; `many` for an irregular plural ('person', 'people')."""
+    number = f"{count:g}" if isinstance(count, float) else str(count)
+    return f"{number} {word if count == 1 else (many or word + 's')}"
+
+
+def years_text(years: float) -> str:
+    """Years to one decimal: '1 year', '2.5 years'."""
+    return counted(float(round(years, 1)), "year")
+
+
+def close_matches(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """The choices closest to `word`, best first (difflib's ratio, at least `cutoff`)."""
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """"; did you mean 'X'?" for a near miss, else ''."""
+    close = close_matches(str(word), choices)
+    return suggestion(close)
+
+
+def suggestion(close: list[str]) -> str:
+    """"; did you mean 'X'?" for the first of `close`, else ''."""
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def credentials_text(req: Requirement) -> str:
+    parts = []
+    for group in req.credentials:
+        parts.append(group[0] if len(group) == 1 else "one of " + ", ".join(group))
+    return "; ".join(parts) or "-"
+
+
+def experience_text(req: Requirement) -> str:
+    parts = []
+    for rule in req.experience:
+        parts.append(f"{rule.years:g} yr {rule.label}")
+    return "; ".join(parts) or "-"
+
+
+def education_text(req: Requirement) -> str:
+    if req.education is None:
+        return "-"
+    text = short_level_name(req.education)
+    if req.cahiim_accredited:
+        text += " (CAHIIM HIM)"
+    return text
+
+
+def requirement_text(req: Requirement) -> str:
+    """One line: 'associate (CAHIIM HIM); one of CPC/CCS; 3 yr coding experience'."""
+    if req.description:
+        return req.description
+    parts = [p for p in (education_text(req), credentials_text(req), experience_text(req)) if p != "-"]
+    parts += [f"training {t}" for t in req.training]
+    return "; ".join(parts) or "no prerequisite"
