@@ -8,7 +8,8 @@ compares. Run this script only when a change of output is intended, and review t
     .venv/bin/python scripts/update-golden.py && git diff --stat tests/golden
 
 Each case runs in-process through Typer's CliRunner from the repository root, with a fixed
-`CODINGPATH_TODAY`, the bundled data named `data/` (not this checkout's absolute path), `NO_COLOR=1`, `COLUMNS=80`, a cache in a temporary home (the catalog cache is
+`CODINGPATH_TODAY`, the bundled data named `data/` (not this checkout's absolute path),
+`NO_COLOR=1`, `COLUMNS=80`, a cache in a temporary home (the catalog cache is
 transparent, and it makes the cases several times faster) and no `CODINGPATH_DATA`. Standard output
 goes to `tests/golden/NAME.EXT`; the arguments, exit code and standard error go to `index.json`.
 """

@@ -17,11 +17,11 @@ from typing import Any
 
 import pytest
 import yaml
+from conftest import run_installed
 from typer.testing import CliRunner
 
 from codingpath.catalog import Catalog
 from codingpath.cli import app
-from conftest import run_installed
 
 CATALOGUE = Path(__file__).parent / "bad_inputs"
 CASES = yaml.safe_load((CATALOGUE / "cases.yaml").read_text(encoding="utf-8"))

@@ -12,14 +12,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, run_installed
 
+from codingpath.catalog import Catalog
+from codingpath.errors import DataError
 from codingpath.load import cache as cache_module
 from codingpath.load import data as data_module
 from codingpath.load.cache import CatalogCache
-from codingpath.catalog import Catalog
 from codingpath.load.data import data_files, data_layers, load_catalog
-from codingpath.errors import DataError
-from conftest import EXAMPLES, run_installed
 
 LADDER = EXAMPLES / "employer-ladder"
 

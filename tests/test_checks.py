@@ -9,15 +9,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT, TODAY, run_installed
 from typer.testing import CliRunner
 
 from codingpath.catalog import Catalog
 from codingpath.cli import app
-from codingpath.load.datacheck import DEFAULT_MAX_AGE_YEARS, check_data, unreachable_roles
 from codingpath.errors import ProfileError
-from codingpath.models import Introduced, Source
+from codingpath.load.datacheck import DEFAULT_MAX_AGE_YEARS, check_data, unreachable_roles
 from codingpath.load.profiles import check_profiles, profile_from_data, profile_from_text
-from conftest import EXAMPLES, ROOT, TODAY, run_installed
+from codingpath.models import Introduced, Source
 
 runner = CliRunner()
 EXAMPLE_FILES = sorted(str(p) for p in EXAMPLES.glob("*.yaml"))

@@ -7,11 +7,11 @@ import io
 import json
 
 import pytest
+from conftest import EXAMPLES, run_installed
 from typer.testing import CliRunner
 
 from codingpath import __version__
 from codingpath.cli import app
-from conftest import EXAMPLES, run_installed
 
 runner = CliRunner()
 CODER = str(EXAMPLES / "experienced-coder.yaml")

@@ -8,10 +8,10 @@ import io
 import json
 
 import pytest
+from conftest import EXAMPLES, run_installed
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from conftest import EXAMPLES, run_installed
 
 runner = CliRunner()
 NEWCOMER = str(EXAMPLES / "newcomer.yaml")

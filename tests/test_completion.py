@@ -7,6 +7,7 @@ import sys
 from types import SimpleNamespace
 
 import pytest
+from conftest import EXAMPLES, run_installed
 
 from codingpath.cli.completion import (
     complete_credential,
@@ -16,7 +17,6 @@ from codingpath.cli.completion import (
     data_entries,
 )
 from codingpath.models import TIERS, TRACKS
-from conftest import EXAMPLES, run_installed
 
 LADDER = EXAMPLES / "employer-ladder"
 NO_PARAMS = SimpleNamespace(params={})

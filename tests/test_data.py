@@ -6,10 +6,10 @@ import re
 
 import pytest
 
-from codingpath.load.data import load_catalog
 from codingpath.catalog import slug
 from codingpath.errors import DataError
 from codingpath.facts import iter_sourced
+from codingpath.load.data import load_catalog
 
 ISSUE_CREDENTIALS = {
     "CPC", "COC", "CRC", "CPB", "CIC", "CDEO", "CPMA", "CPPM", "CPCO",

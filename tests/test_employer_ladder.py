@@ -7,13 +7,13 @@ import json
 import shutil
 
 import pytest
+from conftest import EXAMPLES, TODAY, run_installed
 from typer.testing import CliRunner
 
-from codingpath.load.data import load_catalog
 from codingpath.cli import app
 from codingpath.engine import evaluate_role, standing_of
+from codingpath.load.data import load_catalog
 from codingpath.load.profiles import load_profile
-from conftest import EXAMPLES, TODAY, run_installed
 
 runner = CliRunner()
 LADDER = EXAMPLES / "employer-ladder"

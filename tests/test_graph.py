@@ -8,13 +8,13 @@ import shutil
 import subprocess
 
 import pytest
+from conftest import EXAMPLES, TODAY, run_installed
 from typer.testing import CliRunner
 
 from codingpath.cli import app
 from codingpath.engine import roadmap_statuses
-from codingpath.render.graph import STATUS_COLOURS, UNCONFIRMED, graph_payload, graph_text
 from codingpath.models import TIERS
-from conftest import EXAMPLES, TODAY, run_installed
+from codingpath.render.graph import STATUS_COLOURS, UNCONFIRMED, graph_payload, graph_text
 
 runner = CliRunner()
 CODER = str(EXAMPLES / "experienced-coder.yaml")

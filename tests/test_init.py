@@ -6,12 +6,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import TODAY, run_installed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from codingpath.models import EDUCATION_LEVELS
 from codingpath.load.profiles import load_profile
 from codingpath.load.questionnaire import (
     AnswerError,
@@ -27,7 +27,7 @@ from codingpath.load.questionnaire import (
     parse_yes_no,
     profile_yaml,
 )
-from conftest import TODAY, run_installed
+from codingpath.models import EDUCATION_LEVELS
 
 runner = CliRunner()
 

@@ -1,4 +1,4 @@
-"""No command writes to a file it was given as input (issue 6: nothing a user wrote may be damaged).
+"""No command writes to a file it was given as input (nothing a user wrote may be damaged).
 
 Every registered command runs on a folder of inputs (profiles, a roster, an employer's data, an
 answers file); afterwards every file must have the same bytes and modification time, and the folder
@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, run_installed
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from conftest import EXAMPLES, run_installed
 
 runner = CliRunner()
 

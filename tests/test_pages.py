@@ -12,10 +12,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, ROOT, installed_command
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from conftest import EXAMPLES, ROOT, installed_command
 
 runner = CliRunner()
 CODER = str(EXAMPLES / "experienced-coder.yaml")

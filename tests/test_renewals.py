@@ -4,20 +4,20 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date, timedelta
+from datetime import UTC, date, timedelta
 
 import pytest
+from conftest import EXAMPLES, TODAY, run_installed
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from codingpath.render.ics import Event, calendar, escape_text, fold
-from codingpath.load.profiles import profile_from_data
-from codingpath.renewals import POOLING, current_cycle, renewals_of
 from codingpath.dates import add_years
+from codingpath.load.profiles import profile_from_data
+from codingpath.render.ics import Event, calendar, escape_text, fold
 from codingpath.render.renewals import renewal_calendar
-from conftest import EXAMPLES, TODAY, run_installed
+from codingpath.renewals import POOLING, current_cycle, renewals_of
 
 runner = CliRunner()
 CODER = str(EXAMPLES / "experienced-coder.yaml")
@@ -206,10 +206,10 @@ def test_folding_never_exceeds_75_octets_and_unfolds_to_the_same_text(text):
 
 def test_a_calendar_round_trips_text_with_multibyte_characters():
     stamp = date(2026, 11, 23)
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     text = "Réunion; café, naïve\\path\n" + "é" * 80
-    ics = calendar([Event("x@codingpath", "CCS, renewal; due", stamp, datetime(2026, 11, 23, tzinfo=timezone.utc),
+    ics = calendar([Event("x@codingpath", "CCS, renewal; due", stamp, datetime(2026, 11, 23, tzinfo=UTC),
                           text, (90,))])
     lines = unfold(ics)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"

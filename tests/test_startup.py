@@ -1,4 +1,4 @@
-"""Guards of the start-up budget (issue 7), without timing anything: what each kind of run imports.
+"""Guards of the start-up budget, without timing anything: what each kind of run imports.
 
 Timings live in `benchmarks/run.py`; machines are too noisy for them here. What a run imports is
 exact: `--help` and `--version` never load the data layer, the core never loads the UI, a command
@@ -14,11 +14,11 @@ import sys
 
 import pytest
 import typer
+from conftest import EXAMPLES, installed_command
 
 import codingpath
 from codingpath.cli import app
 from codingpath.cli.startup import invoked_command, only_invoked_command
-from conftest import EXAMPLES, installed_command
 
 DATA_LAYER = ("pydantic", "yaml", "codingpath.models", "codingpath.catalog", "codingpath.engine",
               "codingpath.load.profiles", "codingpath.load.yamlio", "codingpath.load.cache")

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import ROOT, TODAY, run_installed
 from typer.testing import CliRunner
 
 from codingpath.cli import app
@@ -19,7 +20,6 @@ from codingpath.load.roster import RosterRow, open_roster, row_profile
 from codingpath.planning import plan_route
 from codingpath.team.evaluate import Person, PersonResult, Skipped, Tally, collect_sources, evaluate_team, iter_people
 from codingpath.team.readiness import ReadinessEvaluator
-from conftest import ROOT, TODAY, run_installed
 
 runner = CliRunner()
 ROSTERS = Path(__file__).resolve().parent / "rosters"

@@ -111,7 +111,7 @@ def test_deep_block_nesting_is_refused():
 
 def test_alias_bomb_is_refused():
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
-    for prev, name in zip("abcdefgh", "bcdefghi"):
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
         lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
     assert "alias bomb" in message("\n".join(lines) + "\n")
 

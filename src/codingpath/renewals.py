@@ -183,13 +183,16 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
         status: RenewalStatus = "complete" if missing == 0 else "missing"
         notes = []
         if required is None:
-            notes.append("the data gives no CEU figure: " + (credential.renewal.ceu_note or "check with " + credential.body))
+            notes.append("the data gives no CEU figure: "
+                         + (credential.renewal.ceu_note or "check with " + credential.body))
         items.append(RenewalItem(credential, status, start, end, (end - today).days, required, logged,
                                  pooled_with, pooling, notes=tuple(notes)))
     return RenewalReport(tuple(items), today, profile.name, _warnings(items))
 
 
-def _required(credential: Credential, by_body: dict[str, list[Credential]]) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:
+def _required(
+    credential: Credential, by_body: dict[str, list[Credential]],
+) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:
     single = credential.renewal.ceus
     pooling = POOLING.get(credential.body)
     siblings = [c for c in by_body.get(credential.body, []) if c.id != credential.id]

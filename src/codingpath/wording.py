@@ -3,10 +3,11 @@ words ("1 year", "2 years") and the "did you mean" after a near miss. Shared by 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from .models import Requirement
+if TYPE_CHECKING:
+    from .models import Requirement
 
 __all__ = ["close_matches", "counted", "credentials_text", "did_you_mean", "education_text", "experience_text",
            "level_name", "requirement_text", "short_level_name", "suggestion", "years_text"]
@@ -45,6 +46,8 @@ def years_text(years: float) -> str:
 
 def close_matches(word: str, choices: Iterable[str], *, n: int = 1, cutoff: float = 0.6) -> list[str]:
     """The choices closest to `word`, best first (difflib's ratio, at least `cutoff`)."""
+    import difflib  # only when a word was not found: shell completion and --help never need it
+
     return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)
 
 

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import EXIT_PROBLEM
 from .app import app
 from .options import DataOption, FormatOption, load_data, show, today
 
@@ -38,7 +39,7 @@ def check_command(
     results = check_profiles(files, load_data(data), today())
     show(check_view(results), fmt)
     if any(r.count("error") for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEM)
 
 
 @data_app.command("check")
@@ -48,7 +49,8 @@ def data_check_command(
         int, typer.Option("--max-age-years", min=0, max=100,
                           help="Flag facts whose newest dated source is older than this many years.")
     ] = 5,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only on errors.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit 1) on warnings too, not only on errors.")] = False,
     fmt: FormatOption = "table",  # type: ignore[assignment]
 ) -> None:
     """Check career data: schema, cross-references, progression cycles, roles no path reaches,
@@ -64,4 +66,4 @@ def data_check_command(
     report = check_data(data, today(), max_age_years=max_age_years)
     show(data_check_view(report, strict=strict), fmt)
     if report.failed(strict=strict):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEM)

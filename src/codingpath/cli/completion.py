@@ -89,4 +89,6 @@ def complete_track(ctx: Any, incomplete: str) -> list[Choice]:
 
 
 def _roles(count: int) -> str:
-    return f"{count} role" + ("" if count == 1 else "s")
+    from ..wording import counted
+
+    return counted(count, "role")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -21,33 +22,45 @@ if TYPE_CHECKING:
     from ..load.questionnaire import Answers
 
 
+FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="The profile to write ('-' prints it).")]
+FromAnswersOption = Annotated[Path | None, typer.Option(
+    "--from-answers", metavar="FILE", help="Take every answer from this YAML file instead of asking (see the README).",
+    show_default=False)]
+EducationOption = Annotated[str | None, typer.Option(
+    "--education", metavar="LEVEL", help="none, high-school, associate, bachelor, master or doctorate.",
+    show_default=False)]
+CahiimOption = Annotated[bool | None, typer.Option(
+    "--cahiim/--no-cahiim", help="The degree is from a CAHIIM-accredited HIM programme.", show_default=False)]
+CredentialsOption = Annotated[list[str] | None, typer.Option(
+    "--credential", "-c", metavar="ID[=DATE]", help="A credential held: CPC, CPC-A, or CPC=2021-06 with the "
+    "date earned; repeat.", autocompletion=complete_credential, show_default=False)]
+ExperienceOption = Annotated[list[str] | None, typer.Option(
+    "--experience", "-e", metavar="ROLE=WHEN",
+    help="ROLE=YEARS or ROLE=YYYY-MM[..YYYY-MM], e.g. medical-coder=2021-09; repeat.", show_default=False)]
+CurrentRoleOption = Annotated[str | None, typer.Option(
+    "--current-role", metavar="ROLE", help="Your current role (id or title).", autocompletion=complete_role,
+    show_default=False)]
+TargetRoleOption = Annotated[str | None, typer.Option(
+    "--target-role", metavar="ROLE", help="The role you aim for (id or title).", autocompletion=complete_role,
+    show_default=False)]
+
+
 @app.command("init")
 def init_command(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The profile to write ('-' prints it).")] = "profile.yaml",
-    from_answers: Annotated[Optional[Path], typer.Option(
-        "--from-answers", metavar="FILE", help="Take every answer from this YAML file instead of asking (see the README).",
-        show_default=False)] = None,
+    file: FileArgument = "profile.yaml",
+    from_answers: FromAnswersOption = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: use the flags only.")] = False,
-    name: Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Your name.", show_default=False)] = None,
-    education: Annotated[Optional[str], typer.Option(
-        "--education", metavar="LEVEL", help="none, high-school, associate, bachelor, master or doctorate.", show_default=False)] = None,
-    cahiim: Annotated[Optional[bool], typer.Option(
-        "--cahiim/--no-cahiim", help="The degree is from a CAHIIM-accredited HIM programme.", show_default=False)] = None,
-    credential: Annotated[Optional[list[str]], typer.Option(
-        "--credential", "-c", metavar="ID[=DATE]", help="A credential held: CPC, CPC-A, or CPC=2021-06 with the "
-        "date earned; repeat.", autocompletion=complete_credential, show_default=False)] = None,
-    experience: Annotated[Optional[list[str]], typer.Option(
-        "--experience", "-e", metavar="ROLE=WHEN", help="ROLE=YEARS or ROLE=YYYY-MM[..YYYY-MM], e.g. medical-coder=2021-09; repeat.",
-        show_default=False)] = None,
-    current_role: Annotated[Optional[str], typer.Option(
-        "--current-role", metavar="ROLE", help="Your current role (id or title).", autocompletion=complete_role,
-        show_default=False)] = None,
-    target_role: Annotated[Optional[str], typer.Option(
-        "--target-role", metavar="ROLE", help="The role you aim for (id or title).", autocompletion=complete_role,
-        show_default=False)] = None,
+    name: Annotated[str | None, typer.Option("--name", metavar="NAME", help="Your name.", show_default=False)] = None,
+    education: EducationOption = None,
+    cahiim: CahiimOption = None,
+    credential: CredentialsOption = None,
+    experience: ExperienceOption = None,
+    current_role: CurrentRoleOption = None,
+    target_role: TargetRoleOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file (a .bak copy is kept).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No explanations and no summary.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Explain each question; show the profile written.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Explain each question; show the profile written.")] = False,
     data: DataOption = None,
 ) -> None:
     """Create your profile: a short questionnaire that offers the credentials and roles in the data,
@@ -57,9 +70,9 @@ def init_command(
     Example: codingpath init me.yaml
     """
     from ..errors import OutputError
-    from ..render.fileio import write_atomic
+    from ..load.answers_file import answers_from_document
     from ..load.profiles import profile_from_data
-    from ..load.questionnaire import Answers, answers_from_document, build_profile, profile_yaml
+    from ..load.questionnaire import Answers, build_profile, profile_yaml
     from ..load.yamlio import load_yaml
 
     if file != "-" and Path(file).exists() and not force:  # before any question is asked
@@ -75,7 +88,13 @@ def init_command(
     loaded = profile_from_data(profile, file, catalog, when)  # the check every command makes
     for warning in loaded.warnings:
         sys.stderr.write(warning.line_for_stderr() + "\n")
-    text = profile_yaml(profile, when)
+    _write_profile(profile_yaml(profile, when), file, force=force, quiet=quiet, verbose=verbose)
+
+
+def _write_profile(text: str, file: str, *, force: bool, quiet: bool, verbose: bool) -> None:
+    """To standard output for '-'; else to the file, never over another without --force."""
+    from ..render.fileio import write_atomic
+
     if file == "-":
         sys.stdout.write(text)
         return
@@ -191,8 +210,8 @@ class Questionnaire:
 
     # -- the questions -----------------------------------------------------------------------------
     def run(self, answers: Answers) -> None:
-        from ..models import EDUCATION_LEVELS
         from ..load.questionnaire import parse_education, parse_name, parse_yes_no
+        from ..models import EDUCATION_LEVELS
 
         c = self.catalog
         self.say("A few questions to write your profile. Press Enter to skip one; '?' lists choices.")

@@ -6,7 +6,7 @@ import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -25,8 +25,11 @@ __all__ = [
     "TierOption",
     "TrackOption",
     "TableFormat",
+    "check_choice",
     "load_data",
     "load_person",
+    "resolve_credential",
+    "resolve_role",
     "show",
     "today",
 ]
@@ -59,7 +62,7 @@ PageFormatOption = Annotated[
     PageFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 DataOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data",
         envvar="CODINGPATH_DATA",
@@ -72,18 +75,19 @@ ProfileOption = Annotated[
     typer.Option("--profile", "-p", help="Profile YAML file ('-' reads standard input).", show_default=False),
 ]
 OptionalProfileOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--profile", "-p", help="Profile YAML file ('-' reads standard input).", show_default=False),
 ]
 # With shell completion of ids, tiers and tracks read from the data (see completion.py).
 TierOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--tier", "-t", help="entry, mid, advanced or master.", autocompletion=complete_tier,
                  show_default=False),
 ]
 TrackOption = Annotated[
-    Optional[str],
-    typer.Option("--track", "-k", help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.",
+    str | None,
+    typer.Option("--track", "-k",
+                 help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.",
                  autocompletion=complete_track, show_default=False),
 ]
 RoleArgument = Annotated[
@@ -130,3 +134,36 @@ def show(view, fmt: Enum) -> None:  # noqa: ANN001 - a render.View
     from ..render import emit
 
     emit(view, fmt.value)
+
+
+def resolve_role(text: str, catalog: Catalog, option: str) -> str:
+    """The role id for an id, title or alias in any case; else a usage error with a "did you mean"."""
+    from ..wording import suggestion
+
+    role_id = catalog.role_id(text)
+    if role_id is None:
+        hint = suggestion(catalog.suggest_role(text)) or " (codingpath roles lists them)"
+        raise typer.BadParameter(f"unknown role {text!r}{hint}", param_hint=option)
+    return role_id
+
+
+def resolve_credential(text: str, catalog: Catalog, option: str) -> str:
+    """The credential id for an id in any case; else a usage error with a "did you mean"."""
+    from ..wording import suggestion
+
+    credential_id = catalog.credential_id(text)
+    if credential_id is None:
+        hint = suggestion(catalog.suggest_credential(text)) or " (codingpath credentials lists them)"
+        raise typer.BadParameter(f"unknown credential {text!r}{hint}", param_hint=option)
+    return credential_id
+
+
+def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """A usage error (exit 2) with a "did you mean" for a value outside `choices`."""
+    if value is None or value.lower() in choices:
+        return
+    from ..wording import did_you_mean
+
+    raise typer.BadParameter(
+        f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value.lower(), choices)}", param_hint=option
+    )

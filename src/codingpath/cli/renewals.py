@@ -5,13 +5,12 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app
 from .options import DataOption, ProfileOption, load_data, load_person, today
-
 
 
 class RenewalFormat(str, Enum):
@@ -27,11 +26,13 @@ def renewals_command(
     profile: ProfileOption,
     fmt: Annotated[RenewalFormat, typer.Option("--format", "-f", help="Output format; ics is a calendar file.",
                                                case_sensitive=False)] = RenewalFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.",
                                                    show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table and due-soon warnings.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Add each credential's CEU rules and sources.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Add each credential's CEU rules and sources.")] = False,
     data: DataOption = None,
 ) -> None:
     """For each credential you hold: when its renewal cycle ends, the CEUs it needs (from the data,

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..errors import EXIT_PROBLEM
+from ..wording import counted
 from .app import app
 from .completion import complete_role
-from .options import DataOption, FormatOption, load_data, today
+from .options import DataOption, FormatOption, load_data, resolve_role, today
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
     from ..catalog import Catalog
-    from ..team.evaluate import PersonResult, Skipped
+    from ..team.evaluate import PersonResult, Skipped, Tally
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
 PROGRESS_EVERY = 250
@@ -28,7 +30,7 @@ def team_command(
     paths: Annotated[list[str], typer.Argument(
         help="Profile YAML files, folders of them (their *.yaml/*.yml files; sub-folders are not read) "
              "and CSV rosters, in any mix.", show_default=False, metavar="PATH")],
-    role: Annotated[Optional[list[str]], typer.Option(
+    role: Annotated[list[str] | None, typer.Option(
         "--role", "-r", help="A role to compare everyone against (id or title, any case); repeat for more. "
                              "Default: the roles one tier above each person's.", metavar="ROLE",
         autocompletion=complete_role, show_default=False)] = None,
@@ -36,9 +38,10 @@ def team_command(
         "--within", "-w", min=0, metavar="MONTHS",
         help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
     fmt: FormatOption = "table",  # type: ignore[assignment]
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     data: DataOption = None,
 ) -> None:
     """A team's readiness for the roles above them: for each person and role, eligible now, ready
@@ -77,14 +80,18 @@ def team_command(
         progress = stack.enter_context(_Progress(0 if streams_to_terminal else total))
         write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
                    within=within, roles=roles)
+    _summarise(tally, output, existed, fmt.value)
+
+
+def _summarise(tally: Tally, output: Path | None, existed: bool, fmt: str) -> None:
+    """What was written where, on stderr; exit 1 when a profile was skipped."""
     if output is not None:
         backup = output.with_name(output.name + ".bak") if existed else None
-        sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt.value})"
+        sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt})"
                          + (f"; previous file kept as {backup}" if backup else "") + "\n")
     if tally.skipped:
-        sys.stderr.write(f"error: {tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped; "
-                         f"{tally.people} evaluated\n")
-        raise typer.Exit(1)
+        sys.stderr.write(f"error: {counted(tally.skipped, 'profile')} skipped; {tally.people} evaluated\n")
+        raise typer.Exit(EXIT_PROBLEM)
 
 
 def check_output(output: Path, force: bool, sources: list) -> None:  # noqa: ANN001 - team.Source
@@ -102,11 +109,7 @@ def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
     """Role ids for --role values (id or title, any case); a usage error with a hint otherwise."""
     roles: list[str] = []
     for text in texts:
-        role_id = catalog.role_id(text)
-        if role_id is None:
-            hints = catalog.suggest_role(text)
-            hint = f"; did you mean {hints[0]!r}?" if hints else " (codingpath roles lists them)"
-            raise typer.BadParameter(f"unknown role {text!r}{hint}", param_hint="--role")
+        role_id = resolve_role(text, catalog, "--role")
         if role_id not in roles:
             roles.append(role_id)
     return tuple(roles)

@@ -5,7 +5,8 @@ It can never give a stale answer: the key is a SHA-256 of everything the catalog
 bytes of every data file read (bundled and overlay, with their paths); the code that parses,
 validates and merges them (every module of the core package, by size and modification time, the
 rule Python's own bytecode cache uses); and the versions of codingpath, Python and pydantic. Change
-any of them and the key changes, so an old entry is simply never looked up again. An entry also carries a digest of its own payload, so
+any of them and the key changes, so an old entry is simply never looked up again. An entry also
+carries a digest of its own payload, so
 a truncated or corrupt file is detected and ignored; so is one that is not the user's own or that
 others may write to (a pickle must only ever come from the user who reads it). Writes go to a
 temporary file renamed into place, so a reader never sees half a file; an unwritable cache directory

@@ -10,7 +10,7 @@ import graphlib
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..models import Requirement
+from ..models import Credential, Requirement, Role
 from ..wording import did_you_mean
 
 if TYPE_CHECKING:
@@ -22,66 +22,92 @@ __all__ = ["cross_check", "attainable"]
 
 def cross_check(catalog: Catalog, origins: dict[tuple[str, str], Origin]) -> list[Problem]:
     """Every problem with references, tiers, cycles and reachability in the merged data."""
-    problems: list[Problem] = []
-
-    def check_requirement(origin: Origin, path: tuple[Any, ...], req: Requirement) -> None:
-        for g, group in enumerate(req.credentials):
-            for c, cred in enumerate(group):
-                if cred not in catalog.credentials:
-                    hint = did_you_mean(cred, catalog.credentials)
-                    problems.append(origin.problem((*path, "credentials", g, c), f"unknown credential {cred!r}{hint}"))
-        for e, rule in enumerate(req.experience):
-            for r, role in enumerate(rule.roles):
-                if role not in catalog.roles:
-                    hint = did_you_mean(role, catalog.roles)
-                    problems.append(origin.problem((*path, "experience", e, "roles", r), f"unknown role {role!r}{hint}"))
-        for t, training in enumerate(req.training):
-            if training not in catalog.trainings:
-                hint = did_you_mean(training, catalog.trainings)
-                problems.append(origin.problem((*path, "training", t), f"unknown training {training!r}{hint}"))
-
-    for cred in catalog.credentials.values():
-        origin = origins[("credential", cred.id)]
-        for i, route in enumerate(cred.eligibility.routes):
-            check_requirement(origin, ("eligibility", "routes", i), route)
-        if cred.recommended:
-            for i, route in enumerate(cred.recommended.routes):
-                check_requirement(origin, ("recommended", "routes", i), route)
-        if cred.apprentice:
-            for i, route in enumerate(cred.apprentice.removal):
-                check_requirement(origin, ("apprentice", "removal", i), route)
-        for i, other in enumerate(cred.replaces):
-            if other not in catalog.credentials:
-                problems.append(origin.problem(("replaces", i), f"unknown credential {other!r}"))
-
-    for role in catalog.roles.values():
-        origin = origins[("role", role.id)]
-        check_requirement(origin, ("requirements",), role.requirements)
-        for i, cred in enumerate(role.preferred_credentials):
-            if cred not in catalog.credentials:
-                hint = did_you_mean(cred, catalog.credentials)
-                problems.append(origin.problem(("preferred_credentials", i), f"unknown credential {cred!r}{hint}"))
-        for i, target in enumerate(role.leads_to):
-            if target not in catalog.roles:
-                hint = did_you_mean(target, catalog.roles)
-                problems.append(origin.problem(("leads_to", i), f"unknown role {target!r}{hint}"))
-            elif catalog.tier_index(catalog.roles[target].tier) < catalog.tier_index(role.tier):
-                problems.append(origin.problem(
-                    ("leads_to", i), f"leads to {target!r}, a lower tier ({catalog.roles[target].tier} < {role.tier})"))
-        if role.occupation and role.occupation not in catalog.occupations:
-            problems.append(origin.problem(("occupation",), f"unknown occupation code {role.occupation!r}"))
+    problems = _reference_problems(catalog, origins)
     if problems:
         return problems
+    return _cycle_problems(catalog, origins) + _attainability_problems(catalog, origins)
 
+
+def _requirement_problems(catalog: Catalog, origin: Origin, path: tuple[Any, ...], req: Requirement) -> list[Problem]:
+    """Unknown credential, role and training ids in one requirement."""
+    problems = []
+    for g, group in enumerate(req.credentials):
+        for c, cred in enumerate(group):
+            if cred not in catalog.credentials:
+                hint = did_you_mean(cred, catalog.credentials)
+                problems.append(origin.problem((*path, "credentials", g, c), f"unknown credential {cred!r}{hint}"))
+    for e, rule in enumerate(req.experience):
+        for r, role in enumerate(rule.roles):
+            if role not in catalog.roles:
+                hint = did_you_mean(role, catalog.roles)
+                problems.append(origin.problem((*path, "experience", e, "roles", r), f"unknown role {role!r}{hint}"))
+    for t, training in enumerate(req.training):
+        if training not in catalog.trainings:
+            hint = did_you_mean(training, catalog.trainings)
+            problems.append(origin.problem((*path, "training", t), f"unknown training {training!r}{hint}"))
+    return problems
+
+
+def _credential_reference_problems(catalog: Catalog, cred: Credential, origin: Origin) -> list[Problem]:
+    problems = []
+    for i, route in enumerate(cred.eligibility.routes):
+        problems += _requirement_problems(catalog, origin, ("eligibility", "routes", i), route)
+    if cred.recommended:
+        for i, route in enumerate(cred.recommended.routes):
+            problems += _requirement_problems(catalog, origin, ("recommended", "routes", i), route)
+    if cred.apprentice:
+        for i, route in enumerate(cred.apprentice.removal):
+            problems += _requirement_problems(catalog, origin, ("apprentice", "removal", i), route)
+    for i, other in enumerate(cred.replaces):
+        if other not in catalog.credentials:
+            problems.append(origin.problem(("replaces", i), f"unknown credential {other!r}"))
+    return problems
+
+
+def _role_reference_problems(catalog: Catalog, role: Role, origin: Origin) -> list[Problem]:
+    problems = _requirement_problems(catalog, origin, ("requirements",), role.requirements)
+    for i, cred in enumerate(role.preferred_credentials):
+        if cred not in catalog.credentials:
+            hint = did_you_mean(cred, catalog.credentials)
+            problems.append(origin.problem(("preferred_credentials", i), f"unknown credential {cred!r}{hint}"))
+    for i, target in enumerate(role.leads_to):
+        if target not in catalog.roles:
+            hint = did_you_mean(target, catalog.roles)
+            problems.append(origin.problem(("leads_to", i), f"unknown role {target!r}{hint}"))
+        elif catalog.tier_index(catalog.roles[target].tier) < catalog.tier_index(role.tier):
+            problems.append(origin.problem(
+                ("leads_to", i), f"leads to {target!r}, a lower tier ({catalog.roles[target].tier} < {role.tier})"))
+    if role.occupation and role.occupation not in catalog.occupations:
+        problems.append(origin.problem(("occupation",), f"unknown occupation code {role.occupation!r}"))
+    return problems
+
+
+def _reference_problems(catalog: Catalog, origins: dict[tuple[str, str], Origin]) -> list[Problem]:
+    """Ids that name nothing in the data, and progressions that lead down a tier."""
+    problems = []
+    for cred in catalog.credentials.values():
+        problems += _credential_reference_problems(catalog, cred, origins[("credential", cred.id)])
+    for role in catalog.roles.values():
+        problems += _role_reference_problems(catalog, role, origins[("role", role.id)])
+    return problems
+
+
+def _cycle_problems(catalog: Catalog, origins: dict[tuple[str, str], Origin]) -> list[Problem]:
+    """A progression cycle (`leads_to` back to where it started), named role by role."""
     sorter = graphlib.TopologicalSorter({r.id: set(r.leads_to) for r in catalog.roles.values()})
     try:
         sorter.prepare()
     except graphlib.CycleError as exc:
         cycle = exc.args[1]
         origin = origins[("role", cycle[0])]
-        problems.append(origin.problem(("leads_to",), "progression cycle: " + " -> ".join(cycle)))
+        return [origin.problem(("leads_to",), "progression cycle: " + " -> ".join(cycle))]
+    return []
 
+
+def _attainability_problems(catalog: Catalog, origins: dict[tuple[str, str], Origin]) -> list[Problem]:
+    """Credentials and roles whose rules no profile could ever meet."""
     creds, roles = attainable(catalog)
+    problems = []
     for cred_id in sorted(set(catalog.credentials) - creds):
         problems.append(origins[("credential", cred_id)].problem(
             ("eligibility",), f"no profile could ever meet the rule to sit {cred_id}"))
@@ -115,7 +141,8 @@ def attainable(catalog: Catalog) -> tuple[set[str], set[str]]:
     while changed:
         changed = False
         for cred in catalog.credentials.values():
-            if cred.id not in creds and (not cred.eligibility.routes or any(can_meet(r) for r in cred.eligibility.routes)):
+            routes = cred.eligibility.routes
+            if cred.id not in creds and (not routes or any(can_meet(r) for r in routes)):
                 creds.add(cred.id)
                 changed = True
         for role in catalog.roles.values():

@@ -23,7 +23,6 @@ from ..models import (
     RolesFile,
     Training,
 )
-
 from .bundled import find_bundled_data
 from .cache import CatalogCache
 
@@ -157,7 +156,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
                     _note_duplicate(local_ids, item.id, document, ("roles", i), problems)
                     roles[item.id] = item
                     origins[("role", item.id)] = Origin(document, ("roles", i))
-                for i, item in enumerate(parsed.occupations):
+                for item in parsed.occupations:
                     occupations[item.code] = item
     if problems:
         return CatalogReport(None, origins, problems)

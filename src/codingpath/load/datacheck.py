@@ -23,10 +23,10 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from ..catalog import Catalog
-from .data import Origin, inspect_catalog
 from ..errors import Problem
 from ..facts import iter_sourced
 from ..models import Sourced
+from .data import Origin, inspect_catalog
 from .yamlio import YamlDocument, format_path
 
 __all__ = ["DEFAULT_MAX_AGE_YEARS", "DataReport", "Finding", "check_data", "unreachable_roles"]

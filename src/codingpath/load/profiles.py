@@ -7,7 +7,7 @@ Ids are accepted in any case and roles by title or alias; the stored profile use
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -15,8 +15,8 @@ from pydantic import ValidationError
 
 from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
-from ..engine import level_name
 from ..models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
+from ..wording import did_you_mean, level_name, suggestion
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml, parse_yaml
 
@@ -80,7 +80,8 @@ def profile_from_document(document: YamlDocument, catalog: Catalog, today: date)
     if not isinstance(data, dict):
         text = repr(data[:37] + "..." if isinstance(data, str) and len(data) > 40 else data)
         kind = "a list" if isinstance(data, list) else f"the plain value {text}"
-        raise ProfileError(document.problem((), f"a profile must be a mapping of keys (name, education, ...); found {kind}"))
+        raise ProfileError(document.problem(
+            (), f"a profile must be a mapping of keys (name, education, ...); found {kind}"))
     problems = _id_problems(data, document, catalog)
     try:
         profile = Profile.model_validate(data)
@@ -110,18 +111,19 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
 
     def check_role(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str) and catalog.role_id(value) is None:
-            hint = _hint(catalog.suggest_role(value)) or " (`codingpath roles` lists the role ids)"
+            hint = suggestion(catalog.suggest_role(value)) or " (`codingpath roles` lists the role ids)"
             problems.append(document.problem(path, f"unknown role {value!r}{hint}"))
 
     def check_credential(value: Any, path: tuple[Any, ...]) -> None:
         if isinstance(value, str) and catalog.credential_id(value) is None:
-            hint = _hint(catalog.suggest_credential(value)) or f" (known: {', '.join(catalog.credentials)})"
+            hint = suggestion(catalog.suggest_credential(value)) or f" (known: {', '.join(catalog.credentials)})"
             problems.append(document.problem(path, f"unknown credential {value!r}{hint}"))
 
     credentials = data.get("credentials")
     if isinstance(credentials, list):
         for i, item in enumerate(credentials):
-            check_credential(_credential_text(item), ("credentials", i, "id") if isinstance(item, dict) else ("credentials", i))
+            path = ("credentials", i, "id") if isinstance(item, dict) else ("credentials", i)
+            check_credential(_credential_text(item), path)
     experience = data.get("experience")
     if isinstance(experience, list):
         for i, item in enumerate(experience):
@@ -129,14 +131,7 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
                 check_role(item.get("role"), ("experience", i, "role"))
     for key in ("current_role", "target_role"):
         check_role(data.get(key), (key,))
-    training = data.get("training")
-    if isinstance(training, list):
-        for i, item in enumerate(training):
-            if isinstance(item, str) and item.strip().lower() not in catalog.trainings:
-                from ..wording import did_you_mean
-
-                hint = did_you_mean(item.lower(), catalog.trainings) or f" (known: {', '.join(catalog.trainings)})"
-                problems.append(document.problem(("training", i), f"unknown training {item!r}{hint}"))
+    problems += _training_problems(data.get("training"), document, catalog)
     ceus = data.get("ceus")
     if isinstance(ceus, list):
         for i, item in enumerate(ceus):
@@ -145,10 +140,15 @@ def _id_problems(data: dict[str, Any], document: YamlDocument, catalog: Catalog)
     return problems
 
 
-def _hint(suggestions: list[str]) -> str:
-    if not suggestions:
-        return ""
-    return f"; did you mean {suggestions[0]!r}?"
+def _training_problems(training: Any, document: YamlDocument, catalog: Catalog) -> list[Problem]:
+    """Unknown training ids, each with a "did you mean" or the list of known ones."""
+    problems = []
+    if isinstance(training, list):
+        for i, item in enumerate(training):
+            if isinstance(item, str) and item.strip().lower() not in catalog.trainings:
+                hint = did_you_mean(item.lower(), catalog.trainings) or f" (known: {', '.join(catalog.trainings)})"
+                problems.append(document.problem(("training", i), f"unknown training {item!r}{hint}"))
+    return problems
 
 
 def _canonical(profile: Profile, catalog: Catalog) -> Profile:
@@ -185,30 +185,53 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
     its (confirmed) eligibility rule demands, overlapping dated experience, a current role the
     experience does not mention, CEUs logged for a credential the profile does not hold.
     """
-    problems: list[Problem] = []
-    earliest = date(today.year - MAX_YEARS, today.month, 1)
+    found = _Findings(document, today, date(today.year - MAX_YEARS, today.month, 1))
+    held_ids = _credential_problems(profile, catalog, found)
+    _experience_problems(profile, found)
+    for i, ceu in enumerate(profile.ceus):
+        found.check_date(("ceus", i, "date"), "date", ceu.date)
+        if ceu.credential and ceu.credential in catalog.credentials and ceu.credential not in held_ids:
+            found.warn(("ceus", i, "credential"), f"CEUs logged for {ceu.credential}, which is not under credentials")
+    current = profile.current_role
+    if current in catalog.roles and profile.experience and not any(e.role == current for e in profile.experience):
+        found.warn(("current_role",), f"{current!r} is not in experience; its years count as 0")
+    return found.problems
 
-    def error(path: tuple[Any, ...], message: str) -> None:
-        problems.append(document.problem(path, message))
 
-    def warn(path: tuple[Any, ...], message: str) -> None:
-        line, column = document.locate(path)
-        problems.append(Problem(document.file, message, line, column, _field(path), "warning"))
+@dataclass
+class _Findings:
+    """The problems found so far in one profile, each located in its document."""
 
-    def check_date(path: tuple[Any, ...], label: str, when: date | None) -> None:
+    document: YamlDocument
+    today: date
+    earliest: date
+    problems: list[Problem] = field(default_factory=list)
+
+    def error(self, path: tuple[Any, ...], message: str) -> None:
+        self.problems.append(self.document.problem(path, message))
+
+    def warn(self, path: tuple[Any, ...], message: str) -> None:
+        line, column = self.document.locate(path)
+        self.problems.append(Problem(self.document.file, message, line, column, _field(path), "warning"))
+
+    def check_date(self, path: tuple[Any, ...], label: str, when: date | None) -> None:
+        """A date must be neither in the future nor more than MAX_YEARS ago."""
         if when is None:
             return
-        if when > today:
-            error(path, f"{label} {_month(when, path)} is in the future (today is {today})")
-        elif when < earliest:
-            error(path, f"{label} {_month(when, path)} is more than {MAX_YEARS} years ago; is the year right?")
+        if when > self.today:
+            self.error(path, f"{label} {_month(when, path)} is in the future (today is {self.today})")
+        elif when < self.earliest:
+            self.error(path, f"{label} {_month(when, path)} is more than {MAX_YEARS} years ago; is the year right?")
 
+
+def _credential_problems(profile: Profile, catalog: Catalog, found: _Findings) -> set[str]:
+    """Each held credential checked; returns the ids held."""
     seen: dict[str, int] = {}
     for i, held in enumerate(profile.credentials):
         if held.id in seen:
-            error(("credentials", i), f"{held.id} is listed twice (also credentials[{seen[held.id]}])")
+            found.error(("credentials", i), f"{held.id} is listed twice (also credentials[{seen[held.id]}])")
         seen[held.id] = i
-        check_date(("credentials", i, "earned"), "earned date", held.earned)
+        found.check_date(("credentials", i, "earned"), "earned date", held.earned)
         credential = catalog.credentials.get(held.id)
         if credential is None:
             continue
@@ -216,40 +239,36 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
             message = (f"{held.id} was introduced in {credential.introduced.year}; "
                        f"it cannot have been earned in {held.earned.year}")
             if credential.introduced.confirmed:
-                error(("credentials", i, "earned"), message)
+                found.error(("credentials", i, "earned"), message)
             else:
-                warn(("credentials", i, "earned"), message + " (the introduction year is unconfirmed)")
+                found.warn(("credentials", i, "earned"), message + " (the introduction year is unconfirmed)")
         if held.apprentice and credential.apprentice is None:
-            error(("credentials", i, "apprentice"), f"{held.id} has no apprentice designation")
+            found.error(("credentials", i, "apprentice"), f"{held.id} has no apprentice designation")
         needed = _education_needed(credential)
         if needed is not None and EDUCATION_LEVELS.index(profile.education.level) < EDUCATION_LEVELS.index(needed):
-            warn(("credentials", i), f"sitting the {held.id} exam requires at least {level_name(needed)}, but "
-                                     f"education is {profile.education.level!r}; add your degree if you have one")
+            found.warn(("credentials", i), f"sitting the {held.id} exam requires at least {level_name(needed)}, "
+                                           f"but education is {profile.education.level!r}; add your degree if you "
+                                           "have one")
+    return set(seen)
 
+
+def _experience_problems(profile: Profile, found: _Findings) -> None:
+    """Dates in range, a plausible total, and dated roles that overlap."""
     total = 0.0
     for i, entry in enumerate(profile.experience):
-        check_date(("experience", i, "start"), "start", entry.start)
-        check_date(("experience", i, "end"), "end", entry.end)
+        found.check_date(("experience", i, "start"), "start", entry.start)
+        found.check_date(("experience", i, "end"), "end", entry.end)
         total += entry.years if entry.years is not None else 0.0
     if total > MAX_YEARS:
-        error(("experience",), f"experience adds up to {total:g} years; more than {MAX_YEARS} is not plausible")
-
+        found.error(("experience",), f"experience adds up to {total:g} years; more than {MAX_YEARS} is not plausible")
     dated = [(i, e) for i, e in enumerate(profile.experience) if e.start]
     for a in range(len(dated)):
         for b in range(a + 1, len(dated)):
             (i, x), (j, y) = dated[a], dated[b]
-            x_end, y_end = x.end or today, y.end or today
+            x_end, y_end = x.end or found.today, y.end or found.today
             if x.start < y_end and y.start < x_end:  # type: ignore[operator]
-                warn(("experience", j), f"overlaps experience[{i}] ({x.role}); time in both counts once per track")
-
-    for i, ceu in enumerate(profile.ceus):
-        check_date(("ceus", i, "date"), "date", ceu.date)
-        if ceu.credential and ceu.credential in catalog.credentials and ceu.credential not in seen:
-            warn(("ceus", i, "credential"), f"CEUs logged for {ceu.credential}, which is not under credentials")
-
-    if profile.current_role in catalog.roles and profile.experience and not any(e.role == profile.current_role for e in profile.experience):
-        warn(("current_role",), f"{profile.current_role!r} is not in experience; its years count as 0")
-    return problems
+                found.warn(("experience", j),
+                           f"overlaps experience[{i}] ({x.role}); time in both counts once per track")
 
 
 def _month(when: date, path: tuple[Any, ...]) -> str:

@@ -5,7 +5,7 @@ An answer is text as a person types it ("CPC-A, CCA", "3.5", "2021-09"); each `p
 turns it into a value or raises `AnswerError` with a message to show before asking again. The same
 functions check the answers of a `--from-answers` file and of the command's flags, so every route
 into a profile is validated the same way, and the finished profile is checked once more by
-`profiles.profile_from_data`, the reader every command uses.
+`profiles.profile_from_data`, the reader every command uses. `answers_file` reads a --from-answers file.
 """
 
 from __future__ import annotations
@@ -19,8 +19,7 @@ from typing import Any
 from ..catalog import Catalog
 from ..errors import Problem, ProfileError
 from ..models import EDUCATION_LEVELS
-from ..wording import did_you_mean
-from .yamlio import YamlDocument
+from ..wording import did_you_mean, suggestion
 
 __all__ = [
     "ANSWER_KEYS",
@@ -28,9 +27,9 @@ __all__ = [
     "Answers",
     "Experience",
     "Held",
-    "answers_from_document",
     "build_profile",
     "check_answers",
+    "month_text",
     "parse_credentials",
     "parse_date",
     "parse_education",
@@ -150,8 +149,7 @@ def parse_credentials(text: Any, catalog: Catalog) -> list[Held]:
     for item in _items(text):
         cid = catalog.credential_id(item)
         if cid is None:
-            hint = catalog.suggest_credential(item)
-            raise AnswerError(f"unknown credential {item!r}" + (f"; did you mean {hint[0]!r}?" if hint else ""))
+            raise AnswerError(f"unknown credential {item!r}{suggestion(catalog.suggest_credential(item))}")
         apprentice = item.strip().upper() != cid and item.strip().upper().endswith("-A")
         if any(h.id == cid for h in held):
             raise AnswerError(f"{cid} is named twice")
@@ -186,8 +184,7 @@ def parse_role(text: Any, catalog: Catalog) -> str | None:
         return None
     role = catalog.role_id(str(text))
     if role is None:
-        hint = catalog.suggest_role(str(text))
-        raise AnswerError(f"unknown role {text!r}" + (f"; did you mean {hint[0]!r}?" if hint else "")
+        raise AnswerError(f"unknown role {text!r}{suggestion(catalog.suggest_role(str(text)))}"
                           + " (`codingpath roles` lists them)")
     return role
 
@@ -212,14 +209,15 @@ def parse_when(text: Any, today: date) -> tuple[float | None, str | None, str | 
         raise AnswerError(f"{value!r}: give the years (e.g. 3.5) or the start month (YYYY-MM)")
     if end is not None and _day(end) < _day(start):
         raise AnswerError(f"the end {end} is before the start {start}")
-    return None, _text(start), _text(end)
+    return None, month_text(start), month_text(end)
 
 
 def _day(value: date | str) -> date:
     return value if isinstance(value, date) else date.fromisoformat(value + "-01")
 
 
-def _text(value: date | str | None) -> str | None:
+def month_text(value: date | str | None) -> str | None:
+    """A parsed date or month as the profile writes it (YYYY-MM-DD or YYYY-MM), or None."""
     return value.isoformat() if isinstance(value, date) else value
 
 
@@ -311,83 +309,3 @@ def profile_yaml(profile: dict[str, Any], today: date) -> str:
 
 
 # -- an answers file ---------------------------------------------------------------------------------
-
-def answers_from_document(document: YamlDocument, catalog: Catalog, today: date) -> Answers:
-    """Answers from a YAML mapping of ANSWER_KEYS; every bad answer is reported at once, located."""
-    data = document.data
-    if not isinstance(data, dict):
-        raise ProfileError(document.problem((), "an answers file must be a mapping of "
-                                                f"{', '.join(ANSWER_KEYS)}"))
-    answers = Answers()
-    problems: list[Problem] = []
-
-    def take(key: str, parse: Any, path: tuple[Any, ...] | None = None) -> Any:
-        try:
-            return parse()
-        except AnswerError as exc:
-            problems.append(document.problem(path or (key,), str(exc)))
-            return None
-
-    for key in data:
-        if key not in ANSWER_KEYS:
-            problems.append(document.problem((key,), f"unknown answer {key!r}{did_you_mean(str(key), ANSWER_KEYS)}",
-                                             key=True))
-    answers.name = take("name", lambda: parse_name(data.get("name")))
-    if "education" in data:
-        answers.education = take("education", lambda: parse_education(data["education"]))
-    answers.cahiim_accredited = take("cahiim_accredited", lambda: parse_yes_no(data.get("cahiim_accredited")))
-    answers.field = take("field", lambda: parse_name(data.get("field")))
-    listed = data.get("credentials")
-    if isinstance(listed, list):  # each item on its own, so that one bad id does not hide the rest
-        for i, item in enumerate(listed):
-            for held in take("credentials", lambda item=item: parse_credentials(str(item), catalog),
-                             ("credentials", i)) or []:
-                if any(h.id == held.id for h in answers.credentials):
-                    problems.append(document.problem(("credentials", i), f"{held.id} is named twice"))
-                answers.credentials.append(held)
-    else:
-        answers.credentials = take("credentials", lambda: parse_credentials(listed, catalog)) or []
-    earned = data.get("earned") or {}
-    if not isinstance(earned, dict):
-        problems.append(document.problem(("earned",), "write earned dates as a mapping: {CPC: 2021-06}"))
-        earned = {}
-    by_id = {h.id: h for h in answers.credentials}
-    for text, when in earned.items():
-        cid = catalog.credential_id(str(text))
-        if cid is None or cid not in by_id:
-            problems.append(document.problem(("earned", text), f"{text!r} is not among the credentials answered",
-                                             key=True))
-            continue
-        by_id[cid].earned = take("earned", lambda when=when: parse_date(when, today, what="earned date"),
-                                 ("earned", text))
-    experience = data.get("experience") or []
-    if not isinstance(experience, list):
-        problems.append(document.problem(("experience",), "write experience as a list of ROLE=WHEN lines "
-                                                          "or {role, years} / {role, start, end} mappings"))
-        experience = []
-    for i, item in enumerate(experience):
-        entry = take("experience", lambda item=item: _experience_item(item, catalog, today), ("experience", i))
-        if entry is not None:
-            answers.experience.append(entry)
-    answers.training = take("training", lambda: parse_training(data.get("training"), catalog)) or []
-    answers.current_role = take("current_role", lambda: parse_role(data.get("current_role"), catalog))
-    answers.target_role = take("target_role", lambda: parse_role(data.get("target_role"), catalog))
-    if problems:
-        raise ProfileError(sorted(problems, key=lambda p: (p.line or 0, p.column or 0)))
-    answers.answered = set(ANSWER_KEYS)
-    return answers
-
-
-def _experience_item(item: Any, catalog: Catalog, today: date) -> Experience:
-    if isinstance(item, dict):
-        role = parse_role(item.get("role"), catalog)
-        if role is None:
-            raise AnswerError("an experience entry needs a role")
-        if "years" in item:
-            years, start, end = parse_when(item["years"], today)
-        else:
-            when = _text(parse_date(item.get("start"), today, what="start month"))
-            until = item.get("end")
-            years, start, end = parse_when(f"{when}..{_text(parse_date(until, today))}" if until else when, today)
-        return Experience(role, years, start, end)
-    return parse_experience(item, catalog, today)

@@ -21,7 +21,7 @@ import codecs
 import csv
 import re
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -88,7 +88,7 @@ class Roster:
                     if len(record) != width:
                         yield Problem(name, f"has {len(record)} values but the header has {width} columns", line)
                         continue
-                    cells = {column: value for column, value in zip(self.columns, record) if column}
+                    cells = {column: value for column, value in zip(self.columns, record, strict=False) if column}
                     yield RosterRow(name, line, cells)
             except csv.Error as exc:
                 raise InputError(Problem(name, f"is not a readable CSV file ({exc})", reader.line_num)) from None
@@ -190,7 +190,31 @@ def row_data(row: RosterRow, catalog: Catalog) -> tuple[dict[str, Any], dict[tup
     data["name"] = name
     origin.update({("name",): "name", ("current_role",): "current_role", ("target_role",): "target_role",
                    ("training",): "training"})
+    data["education"] = _education(cells, origin, problem)
+    credentials: list[Any] = []
+    for item in _items(cells.get("credentials", "")):
+        text, at, earned = item.partition("@")
+        credentials.append({"id": text.strip(), "earned": earned.strip()} if at else text.strip())
+    if credentials:
+        data["credentials"] = credentials
+        origin[("credentials",)] = "credentials"
+    current = cells.get("current_role", "").strip()
+    if current:
+        data["current_role"] = current
+    experience = _experience(cells, current, catalog, origin, problem)
+    if experience:
+        data["experience"] = experience
+    if cells.get("target_role", "").strip():
+        data["target_role"] = cells["target_role"].strip()
+    training = _items(cells.get("training", ""))
+    if training:
+        data["training"] = training
+    return data, origin, problems
 
+
+def _education(cells: dict[str, str], origin: dict[tuple[Any, ...], str],
+               problem: Callable[[str, str], None]) -> dict[str, Any]:
+    """The `education` mapping from the education columns."""
     level = cells.get("education_level", "").strip().lower()
     if not level:
         problem("education_level", "is empty; give none, high-school, associate, bachelor, master or doctorate")
@@ -202,16 +226,13 @@ def row_data(row: RosterRow, catalog: Catalog) -> tuple[dict[str, Any], dict[tup
     if cells.get("cahiim_accredited", "").strip():
         education["cahiim_accredited"] = cells["cahiim_accredited"].strip().lower()
         origin[("education", "cahiim_accredited")] = "cahiim_accredited"
-    data["education"] = education
+    return education
 
-    credentials: list[Any] = []
-    for item in _items(cells.get("credentials", "")):
-        text, at, earned = item.partition("@")
-        credentials.append({"id": text.strip(), "earned": earned.strip()} if at else text.strip())
-    if credentials:
-        data["credentials"] = credentials
-        origin[("credentials",)] = "credentials"
 
+def _experience(cells: dict[str, str], current: str, catalog: Catalog, origin: dict[tuple[Any, ...], str],
+                problem: Callable[[str, str], None]) -> list[dict[str, Any]]:
+    """The `experience` list: the `experience` column's role:years items, then whatever part of
+    `years_coding` they do not already account for, in the current (or a coding) role."""
     experience: list[dict[str, Any]] = []
     for item in _items(cells.get("experience", "")):
         role, colon, years = item.rpartition(":")
@@ -223,10 +244,6 @@ def row_data(row: RosterRow, catalog: Catalog) -> tuple[dict[str, Any], dict[tup
     origin[("experience",)] = "experience" if listed else "years_coding"
     for i in range(listed):
         origin[("experience", i)] = "experience"
-
-    current = cells.get("current_role", "").strip()
-    if current:
-        data["current_role"] = current
     years_text = cells.get("years_coding", "").strip()
     if not years_text:
         problem("years_coding", "is empty; give the years of coding work (0 for none)")
@@ -238,15 +255,7 @@ def row_data(row: RosterRow, catalog: Catalog) -> tuple[dict[str, Any], dict[tup
             experience.append({"role": _coding_role(current, catalog), "years": round(remainder, 4)})
     if len(experience) > listed:
         origin[("experience", listed)] = "years_coding"
-    if experience:
-        data["experience"] = experience
-
-    if cells.get("target_role", "").strip():
-        data["target_role"] = cells["target_role"].strip()
-    training = _items(cells.get("training", ""))
-    if training:
-        data["training"] = training
-    return data, origin, problems
+    return experience
 
 
 class _RoleIds:

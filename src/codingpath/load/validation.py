@@ -27,7 +27,7 @@ def problems_from_validation(
     problems = []
     errors = exc.errors(include_url=False)
     paths = [tuple(part for part in error["loc"] if _is_path_part(part, document)) for error in errors]
-    for error, path in zip(errors, paths):
+    for error, path in zip(errors, paths, strict=True):
         kind = error["type"]
         if kind == "too_short" and any(len(other) > len(path) and other[: len(path)] == path for other in paths):
             continue  # `tracks: [codng]`: the bad item is the problem, not that no item was left

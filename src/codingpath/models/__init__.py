@@ -1,7 +1,7 @@
 """Pydantic models of the career data (credentials, roles) and of a person's profile, in one
 namespace: `from codingpath.models import Role, Profile`."""
 
-from .base import TIERS, TRACKS, EDUCATION_LEVELS, Confidence, EducationLevel, Focus, Frozen, Tier, Track
+from .base import EDUCATION_LEVELS, TIERS, TRACKS, Confidence, EducationLevel, Focus, Frozen, Tier, Track
 from .career import (
     Apprentice,
     Credential,

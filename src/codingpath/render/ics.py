@@ -8,7 +8,7 @@ splitting a UTF-8 character (3.1), TEXT values with backslash, semicolon, comma 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 __all__ = ["PRODID", "Event", "calendar", "escape_text", "fold"]
 
@@ -51,7 +51,7 @@ def fold(line: str) -> str:
 
 def _utc(moment: datetime) -> str:
     if moment.tzinfo is not None:
-        moment = moment.astimezone(timezone.utc)
+        moment = moment.astimezone(UTC)
     return moment.strftime("%Y%m%dT%H%M%SZ")
 
 

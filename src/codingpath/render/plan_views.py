@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..wording import credentials_text, education_text, experience_text
 from ..engine import years_text
 from ..errors import Problem
+from ..wording import counted, credentials_text, education_text, experience_text
 from .view import Table, View
 from .views import FORMAT_VERSION, HONEST
 
@@ -137,7 +137,7 @@ def credentials_view(credentials: list[Credential]) -> View:
         rows.append((c.id, c.name, c.body, ", ".join(c.focus), rule_to_sit(c), renewal, fee_text(c.fee)))
     caption = ("To sit: what the certifying body requires (recommendations are not requirements). "
                "Fee: the non-member exam price; third-party or unconfirmed figures are marked.\n" + UNCONFIRMED)
-    table = Table(f"{len(ordered)} credential" + ("" if len(ordered) == 1 else "s"), ("Id", "Name", "Body", "Focus", "To sit", "Renewal", "Fee"),
+    table = Table(counted(len(ordered), "credential"), ("Id", "Name", "Body", "Focus", "To sit", "Renewal", "Fee"),
                   tuple(rows), caption, group_column=2)
     return View({"format_version": FORMAT_VERSION, "credentials": entries}, (table,))
 
@@ -169,19 +169,24 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
     if rule.conditions:
         rows.append(("Also asked (not checked)", "\n".join(rule.conditions)))
     if c.recommended:
-        text = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(c.recommended.routes))
+        text = "\n".join(("or: " if i else "") + (r.description or short_rule(r))
+                         for i, r in enumerate(c.recommended.routes))
         rows.append(("Recommended, not required", text + f"\n[{c.recommended.confidence}]"))
     if c.apprentice:
-        removal = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(c.apprentice.removal))
+        removal = "\n".join(("or: " if i else "") + (r.description or short_rule(r))
+                            for i, r in enumerate(c.apprentice.removal))
         rows.append(("Apprentice", f"{c.apprentice.designation}: {c.apprentice.applies_when}\nRemoved by: {removal}"
                      f"\n[{c.apprentice.confidence}]"))
-    renewal = f"every {c.renewal.cycle_years} years" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
-    rows.append(("Renewal", renewal + (f"\n{c.renewal.ceu_note}" if c.renewal.ceu_note else "") + f"\n[{c.renewal.confidence}]"))
+    renewal = f"every {c.renewal.cycle_years} years"
+    renewal += f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else ""
+    renewal += (f"\n{c.renewal.ceu_note}" if c.renewal.ceu_note else "") + f"\n[{c.renewal.confidence}]"
+    rows.append(("Renewal", renewal))
     if c.exam:
-        exam = ", ".join(p for p in (f"{c.exam.questions} questions" if c.exam.questions else "",
-                                     f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
-                                     f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "") if p)
-        rows.append(("Exam", (exam or "format not recorded") + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
+        facts = (f"{c.exam.questions} questions" if c.exam.questions else "",
+                 f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
+                 f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "")
+        exam = ", ".join(p for p in facts if p) or "format not recorded"
+        rows.append(("Exam", exam + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
     rows.append(("Fee", fee_text(c.fee) + (f"\n{c.fee.note.strip()}" if c.fee and c.fee.note else "")))
     rows.append(("Study estimate", f"{c.study.hours:g} hours [{c.study.confidence}]"
                  + (f"\n{c.study.note}" if c.study.note else "")))
@@ -258,5 +263,6 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
                   "held": "current role"}[result.status]
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
         you += [("Missing", g.message) for g in result.gaps]
-        tables.append(Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), tuple(you), HONEST))
+        tables.append(Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), tuple(you),
+                            HONEST))
     return View(payload, tuple(tables))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime, time, timezone
+from datetime import UTC, datetime, time
 
 from ..renewals import DUE_SOON_DAYS, RenewalReport
 from .ics import Event, calendar
@@ -72,7 +72,7 @@ def renewals_view(report: RenewalReport, source: str, *, quiet: bool = False, ve
 
 def renewal_calendar(report: RenewalReport, *, profile_key: str = "") -> str:
     """An iCalendar (RFC 5545) file: one all-day event per cycle end, reminders 90 and 30 days before."""
-    stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=timezone.utc)
+    stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=UTC)
     events = []
     for item in report.items:
         if item.cycle_end is None:

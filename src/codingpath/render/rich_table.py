@@ -17,7 +17,7 @@ __all__ = ["console_for", "to_rich", "write_export", "write_tables"]
 
 def console_for(out: TextIO, *, record: bool = False, width: int | None = None) -> Console:
     # Cells are data, never markup or :emoji: codes ("[CAHIIM]" must print as written); not parsing
-    # them for either is also a third of the time a big table takes to render (issue 7).
+    # them for either is also a third of the time a big table takes to render.
     return Console(file=out, record=record, width=width, highlight=False, soft_wrap=False, markup=False,
                    emoji=False)
 
@@ -92,7 +92,8 @@ pre {{ font-size: 13px; line-height: 1.3; }}
 </style>
 </head>
 <body>
-<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"><code style="font-family:inherit">{code}</code></pre>
+<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">\
+<code style="font-family:inherit">{code}</code></pre>
 </body>
 </html>
 """

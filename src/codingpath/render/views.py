@@ -6,10 +6,10 @@ from datetime import date
 from typing import Any
 
 from ..catalog import Catalog
-from ..wording import credentials_text, education_text, experience_text
 from ..engine import RoleResult
 from ..errors import Problem
 from ..models import TIERS, Role
+from ..wording import credentials_text, education_text, experience_text
 from .view import Table, View
 
 __all__ = ["FORMAT_VERSION", "next_view", "roadmap_view", "role_summary", "roles_view"]

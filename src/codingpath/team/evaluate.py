@@ -19,8 +19,8 @@ from typing import Any
 from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
 from ..load.profiles import LoadedProfile, load_profile
-from .readiness import Cell, PersonResult, ReadinessEvaluator, RenewalDue
 from ..load.roster import Roster, RosterRow, open_roster, row_profile
+from .readiness import Cell, PersonResult, ReadinessEvaluator, RenewalDue
 
 __all__ = [
     "Cell",

@@ -34,8 +34,8 @@ from ..catalog import Catalog
 from ..dates import add_months
 from ..engine import Gap, Standing, current_tier_index, evaluate_role, standing_of
 from ..errors import Problem
-from ..models import EDUCATION_LEVELS, TIERS, Profile, Requirement
 from ..load.profiles import LoadedProfile
+from ..models import EDUCATION_LEVELS, TIERS, Profile, Requirement
 from .readiness_keys import PlanScope, RoleKey
 
 __all__ = ["Cell", "CellStatus", "PersonResult", "ReadinessEvaluator", "RenewalDue"]

@@ -106,7 +106,8 @@ class _Parts:
     def of(cls, requirements: list[Requirement]) -> _Parts:
         tracks: dict[str, float] = {}
         roles: dict[str, float] = {}
-        rules = tuple(dict.fromkeys((rule.tracks, rule.roles, rule.years) for r in requirements for rule in r.experience))
+        rules = tuple(dict.fromkeys((rule.tracks, rule.roles, rule.years)
+                                    for r in requirements for rule in r.experience))
         for rule_tracks, rule_roles, years in rules:
             for track in rule_tracks:
                 tracks[track] = max(tracks.get(track, 0.0), years)
@@ -181,7 +182,8 @@ class PlanScope:
         counted = dict(full.tracks)
         named = dict(full.roles)
         accrual: dict[str | None, tuple[Any, ...]] = {
-            role.id: (tuple(t for t in role.tracks if t in counted), role.id in named) for role in catalog.roles.values()
+            role.id: (tuple(t for t in role.tracks if t in counted), role.id in named)
+            for role in catalog.roles.values()
         }
         return cls(target.id, full, _Parts.of(_closure(catalog, target, stones=False)), accrual)
 
