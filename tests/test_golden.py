@@ -49,6 +49,7 @@ def test_every_case_has_a_golden_file_and_no_file_is_stale():
     assert {p.name for p in golden.GOLDEN.glob("*.*") if p.is_file()} == kept
 
 
+@pytest.mark.exact_output
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_output_is_unchanged(case, environment):
     out = golden.run(case)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import string
 import subprocess
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 

@@ -231,7 +231,8 @@ def _refuse_deep_flow_nesting(text: str, name: str) -> None:
         previous = start - 1
         while previous >= line_start and text[previous] == " ":
             previous -= 1
-        at_value_start = previous < line_start or text[previous] in (_FLOW_VALUE_STARTS if depth else _BLOCK_VALUE_STARTS)
+        value_starts = _FLOW_VALUE_STARTS if depth else _BLOCK_VALUE_STARTS
+        at_value_start = previous < line_start or text[previous] in value_starts
         if token == "#":
             if start == line_start or text[start - 1] in " \t":  # a comment runs to the end of the line
                 end = text.find("\n", start)
