@@ -1,6 +1,6 @@
 """The shape of the package, checked from its source: no import cycle (lazy imports count; only
 `if TYPE_CHECKING:` blocks do not), no module over 400 lines, no function over 60, and a core that
-never imports the user interface (typer, rich, click). tests/test_startup.py checks the last at run
+never imports the user interface (typer, rich, click). tests/cli/test_startup.py checks the last at run
 time as well."""
 
 from __future__ import annotations

@@ -45,7 +45,7 @@ class Catalog:
         self.education = education
         self.occupations = occupations
         self.files = files
-        self._role_names = {}
+        self._role_names: dict[str, str] = {}
         for role in roles.values():
             for name in (role.id, role.title, *role.aliases):
                 self._role_names.setdefault(slug(name), role.id)
@@ -82,7 +82,7 @@ class Catalog:
 
     @staticmethod
     def tier_index(tier: str) -> int:
-        return TIERS.index(tier)  # type: ignore[arg-type]
+        return TIERS.index(tier)
 
     def oldest_source_year(self) -> int | None:
         years = [s.year for s in self.iter_sources() if s.year is not None]

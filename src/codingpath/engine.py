@@ -73,9 +73,9 @@ def standing_of(profile: Profile, catalog: Catalog, today: date) -> Standing:
             by_role[entry.role] += max(0.0, (end - entry.start).days / 365.25)
             for track in tracks:
                 spans_by_track[track].append((entry.start, end))
-    by_track = dict(undated_by_track)
-    for track, spans in spans_by_track.items():
-        by_track[track] = by_track.get(track, 0.0) + _union_years(spans)
+    by_track: dict[str, float] = dict(undated_by_track)
+    for track_name, spans in spans_by_track.items():
+        by_track[track_name] = by_track.get(track_name, 0.0) + _union_years(spans)
     apprentice = frozenset(c.id for c in profile.credentials if c.apprentice)
     standing = Standing(
         education=EDUCATION_LEVELS.index(profile.education.level),
@@ -96,7 +96,9 @@ def standing_of(profile: Profile, catalog: Catalog, today: date) -> Standing:
 
 
 def _union_years(spans: list[tuple[date, date]]) -> float:
-    total, current_start, current_end = 0, None, None
+    total = 0
+    current_start: date = date.min
+    current_end: date | None = None
     for start, end in sorted(spans):
         if current_end is None or start > current_end:
             if current_end is not None:
@@ -260,6 +262,7 @@ def evaluate_credential(credential: Credential, standing: Standing) -> Credentia
     if not rule.confirmed:
         notes.append("eligibility rule unconfirmed: " + (rule.note or "verify with the certifying body"))
     held = credential.id in standing.credentials
+    missing: tuple[Gap, ...]
     if not rule.routes:
         eligible, missing = True, ()
     else:

@@ -162,9 +162,10 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
 
     items = []
     for entry in profile.credentials:
-        credential = catalog.credentials.get(entry.id)
-        if credential is None:
+        found = catalog.credentials.get(entry.id)
+        if found is None:
             continue
+        credential = found
         if credential.id in replaced:
             items.append(RenewalItem(credential, "replaced", replaced_by=replaced[credential.id],
                                      notes=(f"retired by {replaced[credential.id]}; only its CEUs are kept",)))

@@ -57,7 +57,7 @@ def graph_command(
         payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     else:
-        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)  # type: ignore[arg-type]
+        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)
     if output is None:
         sys.stdout.write(text)
         return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -136,19 +137,19 @@ def _apply_flags(answers: Answers, catalog: Catalog, when: date, **flags: Any) -
         held = []
         for text in flags["credential"]:
             cid, _, earned = text.partition("=")
-            item = use("--credential", "credentials", lambda cid=cid: parse_credentials(cid, catalog))
+            item = use("--credential", "credentials", partial(parse_credentials, cid, catalog))
             for h in item:
-                h.earned = use("--credential", "credentials", lambda e=earned: parse_date(e, when, what="earned date"))
+                h.earned = use("--credential", "credentials", partial(parse_date, earned, when, what="earned date"))
             held += item
         answers.credentials = held
         if all(h.earned is not None for h in held):
             answers.answered.add("earned")  # otherwise the questionnaire asks for the missing dates
     if flags["experience"]:
-        answers.experience = [use("--experience", "experience", lambda t=t: parse_experience(t, catalog, when))
+        answers.experience = [use("--experience", "experience", partial(parse_experience, t, catalog, when))
                               for t in flags["experience"]]
     for option, key in (("--current-role", "current_role"), ("--target-role", "target_role")):
         if flags[key] is not None:
-            setattr(answers, key, use(option, key, lambda k=key: parse_role(flags[k], catalog)))
+            setattr(answers, key, use(option, key, partial(parse_role, flags[key], catalog)))
 
 
 class Questionnaire:
@@ -297,7 +298,8 @@ class Questionnaire:
         from ..load.questionnaire import parse_role
 
         while True:
-            value = self.ask(prompt, lambda t: parse_role(t, self.catalog), default=default, listing=self._role_listing)
+            value: str | None = self.ask(prompt, lambda t: parse_role(t, self.catalog), default=default,
+                                         listing=self._role_listing)
             setattr(answers, key, value)
             if not self.recheck(answers, key):
                 return value

@@ -15,6 +15,7 @@ from .completion import complete_credential, complete_role, complete_tier, compl
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..load.profiles import LoadedProfile
+    from ..render.view import View
 
 __all__ = [
     "CredentialArgument",
@@ -130,7 +131,7 @@ def load_person(path: str, catalog: Catalog, when: date) -> LoadedProfile:
     return loaded
 
 
-def show(view, fmt: Enum) -> None:  # noqa: ANN001 - a render.View
+def show(view: View, fmt: Enum) -> None:
     from ..render import emit
 
     emit(view, fmt.value)

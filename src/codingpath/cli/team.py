@@ -17,8 +17,11 @@ from .options import DataOption, FormatOption, load_data, resolve_role, today
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from rich.progress import Progress, TaskID
+
     from ..catalog import Catalog
-    from ..team.evaluate import PersonResult, Skipped, Tally
+    from ..errors import Problem
+    from ..team.evaluate import PersonResult, Skipped, Source, Tally
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
 PROGRESS_EVERY = 250
@@ -94,7 +97,7 @@ def _summarise(tally: Tally, output: Path | None, existed: bool, fmt: str) -> No
         raise typer.Exit(EXIT_PROBLEM)
 
 
-def check_output(output: Path, force: bool, sources: list) -> None:  # noqa: ANN001 - team.Source
+def check_output(output: Path, force: bool, sources: list[Source]) -> None:
     """Refuse, before any work, an output file that is one of the inputs or exists without --force."""
     from ..errors import OutputError
 
@@ -123,7 +126,7 @@ def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> It
     hidden = {"error": 0, "warning": 0}
     count = 0
 
-    def say(problems: Iterable) -> None:  # noqa: ANN001 - errors.Problem
+    def say(problems: Iterable[Problem]) -> None:
         for problem in problems:
             kind = "error" if problem.severity == "error" else "warning"
             if shown[kind] < SHOWN[kind]:
@@ -154,8 +157,8 @@ class _Progress:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         if self.total < PROGRESS_MIN or not sys.stderr.isatty():
@@ -170,7 +173,7 @@ class _Progress:
         return self
 
     def advance(self, count: int) -> None:
-        if self.bar is not None:
+        if self.bar is not None and self.task is not None:
             self.bar.advance(self.task, count)
 
     def stop(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import Any
 
 from ..catalog import Catalog
@@ -56,7 +57,7 @@ def answers_from_document(document: YamlDocument, catalog: Catalog, today: date)
                                       "or {role, years} / {role, start, end} mappings")
         experience = []
     for i, item in enumerate(experience):
-        entry = taker.take("experience", lambda item=item: _experience_item(item, catalog, today), ("experience", i))
+        entry = taker.take("experience", partial(_experience_item, item, catalog, today), ("experience", i))
         if entry is not None:
             answers.experience.append(entry)
     answers.training = taker.take("training", lambda: parse_training(data.get("training"), catalog)) or []
@@ -93,7 +94,7 @@ def _take_credentials(data: dict[str, Any], answers: Answers, catalog: Catalog, 
         answers.credentials = taker.take("credentials", lambda: parse_credentials(listed, catalog)) or []
         return
     for i, item in enumerate(listed):  # each item on its own, so that one bad id does not hide the rest
-        for held in taker.take("credentials", lambda item=item: parse_credentials(str(item), catalog),
+        for held in taker.take("credentials", partial(parse_credentials, str(item), catalog),
                                ("credentials", i)) or []:
             if any(h.id == held.id for h in answers.credentials):
                 taker.report(("credentials", i), f"{held.id} is named twice")
@@ -111,7 +112,7 @@ def _take_earned(data: dict[str, Any], answers: Answers, catalog: Catalog, today
         if cid is None or cid not in by_id:
             taker.report(("earned", text), f"{text!r} is not among the credentials answered", key=True)
             continue
-        by_id[cid].earned = taker.take("earned", lambda when=when: parse_date(when, today, what="earned date"),
+        by_id[cid].earned = taker.take("earned", partial(parse_date, when, today, what="earned date"),
                                        ("earned", text))
 
 

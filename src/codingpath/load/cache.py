@@ -111,7 +111,7 @@ class CatalogCache:
                 raw = handle.read()
         except OSError:
             return None
-        header = FORMAT + self.key.encode() + b"\n"
+        header = FORMAT + (self.key or "").encode() + b"\n"
         if not raw.startswith(header):
             return None
         digest, _, payload = raw[len(header):].partition(b"\n")
@@ -134,7 +134,8 @@ class CatalogCache:
             payload = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
         except Exception:  # noqa: BLE001 - something unpicklable: do without the cache
             return
-        blob = FORMAT + self.key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+        digest = hashlib.sha256(payload).hexdigest().encode()
+        blob = FORMAT + (self.key or "").encode() + b"\n" + digest + b"\n" + payload
         import tempfile  # only when writing: its import costs a few ms
 
         temp = None

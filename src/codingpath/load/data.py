@@ -142,22 +142,22 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
                 continue
             local_ids: dict[str, int] = {}
             if isinstance(parsed, CredentialsFile):
-                for i, item in enumerate(parsed.credentials):
-                    _note_duplicate(local_ids, item.id, document, ("credentials", i), problems)
-                    credentials[item.id] = item
-                    origins[("credential", item.id)] = Origin(document, ("credentials", i))
-                for i, item in enumerate(parsed.trainings):
-                    trainings[item.id] = item
-                    origins[("training", item.id)] = Origin(document, ("trainings", i))
-                for item in parsed.education:
-                    education[(item.level, item.from_level)] = item
+                for i, credential in enumerate(parsed.credentials):
+                    _note_duplicate(local_ids, credential.id, document, ("credentials", i), problems)
+                    credentials[credential.id] = credential
+                    origins[("credential", credential.id)] = Origin(document, ("credentials", i))
+                for i, training in enumerate(parsed.trainings):
+                    trainings[training.id] = training
+                    origins[("training", training.id)] = Origin(document, ("trainings", i))
+                for program in parsed.education:
+                    education[(program.level, program.from_level)] = program
             else:
-                for i, item in enumerate(parsed.roles):
-                    _note_duplicate(local_ids, item.id, document, ("roles", i), problems)
-                    roles[item.id] = item
-                    origins[("role", item.id)] = Origin(document, ("roles", i))
-                for item in parsed.occupations:
-                    occupations[item.code] = item
+                for i, role in enumerate(parsed.roles):
+                    _note_duplicate(local_ids, role.id, document, ("roles", i), problems)
+                    roles[role.id] = role
+                    origins[("role", role.id)] = Origin(document, ("roles", i))
+                for occupation in parsed.occupations:
+                    occupations[occupation.code] = occupation
     if problems:
         return CatalogReport(None, origins, problems)
     catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files))

@@ -80,20 +80,20 @@ def check_data(data_dir: str | Path | None, today: date, *, max_age_years: int =
         files = _files_of(loaded.problems)
         findings = _ordered([Finding("schema", p) for p in loaded.problems], files)
         return DataReport(files, findings, False, max_age_years, today.year)
-    findings = [Finding("cross-reference", p) for p in loaded.problems]
+    checked = [Finding("cross-reference", p) for p in loaded.problems]
     documents = _documents(loaded.origins)
     for role_id in unreachable_roles(catalog):
         origin = loaded.origins[("role", role_id)]
-        findings.append(Finding("unreachable", _warning(origin.problem(
+        checked.append(Finding("unreachable", _warning(origin.problem(
             ("tier",), f"role {role_id!r} ({catalog.roles[role_id].tier}) cannot be reached: no leads_to path "
                        "from an entry-tier role names it"))))
     facts = sources = 0
     for label, origin, path, block in _sourced_blocks(catalog, loaded.origins, documents):
         facts += 1
         sources += len(block.sources)
-        findings.extend(_age_findings(label, origin, path, block, today, max_age_years))
+        checked.extend(_age_findings(label, origin, path, block, today, max_age_years))
     return DataReport(
-        catalog.files, _ordered(findings, catalog.files), True, max_age_years, today.year,
+        catalog.files, _ordered(checked, catalog.files), True, max_age_years, today.year,
         len(catalog.credentials), len(catalog.roles), facts, sources,
     )
 

@@ -284,7 +284,7 @@ def _education_needed(credential: Credential) -> EducationLevel | None:
     levels = [route.education for route in credential.eligibility.routes]
     if any(level is None or level == "none" for level in levels):
         return None
-    return min(levels, key=EDUCATION_LEVELS.index)  # type: ignore[arg-type]
+    return min(levels, key=EDUCATION_LEVELS.index)
 
 
 def _field(path: tuple[Any, ...]) -> str | None:

@@ -7,6 +7,7 @@ line and column that is. Unknown keys get a "did you mean" from the model's own 
 from __future__ import annotations
 
 import typing
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -44,7 +45,7 @@ def problems_from_validation(
     return _unique(problems)
 
 
-def _message(error: dict[str, Any]) -> str:
+def _message(error: Mapping[str, Any]) -> str:
     text = str(error["msg"])
     text = text.removeprefix("Value error, ").removeprefix("Assertion failed, ")
     kind = error["type"]

@@ -172,7 +172,7 @@ def parse_yaml(text: str, name: str) -> YamlDocument:
 
 
 # PyYAML's English problem texts, mapped to advice: the one place that depends on that wording.
-# tests/test_yamlio.py feeds a sample for each key to the installed PyYAML and asserts that the
+# tests/load/test_yamlio.py feeds a sample for each key to the installed PyYAML and asserts that the
 # problem text still starts with it, so a release that rewords one fails a test, not a user.
 _HINTS = {
     "mapping values are not allowed": "; a value that contains ': ' must be put in quotes",

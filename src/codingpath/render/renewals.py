@@ -40,7 +40,7 @@ def renewals_view(report: RenewalReport, source: str, *, quiet: bool = False, ve
     notes: list[str] = []
     if not quiet:
         notes.append("Required = CEUs per cycle; Logged = the profile's `ceus` dated in this cycle.")
-        pools = {}
+        pools: dict[str, list[str]] = {}
         for item in report.items:
             if item.pooling:
                 pools.setdefault(item.pooling.rule, sorted({item.credential.id, *item.pooled_with}))

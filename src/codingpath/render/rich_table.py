@@ -45,7 +45,7 @@ def to_rich(table: Table) -> RichTable:
             previous = value
         style = table.row_styles[i] if i < len(table.row_styles) else None
         cells: list[Text | str] = list(row)
-        if detail is not None:
+        if detail is not None and into is not None:
             cells[into] = Text(row[into] + "\n") + Text(row[detail], style="dim")
             del cells[detail]
         rich.add_row(*cells, style=style)

@@ -121,7 +121,8 @@ def write_team(
         case "csv":
             _write_csv(results, out, catalog)
         case "table" | "markdown" | "html" | "svg":
-            kept, renewals = [], []
+            kept: list[PersonResult] = []
+            renewals: list[tuple[str, Any]] = []
             for result in results:
                 if len(kept) < limit:
                     kept.append(result)
@@ -217,7 +218,8 @@ def _matrix_table(kept: list[PersonResult], tally: Tally, catalog: Catalog, toda
         matrix = Table(title, columns, rows)
     else:
         title = f"Team readiness as of {today}: {people}, each against the roles one tier above"
-        rows_list, styles = [], []
+        rows_list: list[tuple[str, ...]] = []
+        styles: list[str | None] = []
         for p in kept:
             if not p.cells:
                 rows_list.append((_who(p), _now(p, catalog), "-", "top tier: give --role to compare"))

@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -83,16 +84,21 @@ def collect_sources(paths: Sequence[str]) -> list[Source]:
             if not files:
                 raise InputError(Problem(text, "is a folder with no profile files (*.yaml, *.yml)"))
             for file in files:
-                add(file, lambda file=file: Source(file))
+                add(file, partial(Source, file))
         elif not path.exists():
             raise InputError(Problem(text, "no such file or folder"))
         elif path.suffix.lower() in PROFILE_SUFFIXES:
-            add(path, lambda path=path: Source(path))
+            add(path, partial(Source, path))
         elif path.suffix.lower() in ROSTER_SUFFIXES:
-            add(path, lambda path=path: Source(path, open_roster(path)))
+            add(path, partial(_roster_source, path))
         else:
             raise InputError(Problem(text, "is neither a profile (.yaml, .yml) nor a roster (.csv)"))
     return sources
+
+
+def _roster_source(path: Path) -> Source:
+    """A roster as a source, opened (its header read and checked) only when it is called."""
+    return Source(path, open_roster(path))
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ What makes 200,000 people cheap:
   to the month: when only experience is missing and the current role accrues it, the shortfall
   alone; when no role move can help within the window, the education, credentials and courses the
   target and its exams name; otherwise also the roles it may pass through and the current role.
-A test checks the result against planning every gap of every person (tests/test_team.py).
+A test checks the result against planning every gap of every person (tests/team/test_team.py).
 """
 
 from __future__ import annotations
@@ -82,7 +82,7 @@ class PersonResult:
     warnings: tuple[Problem, ...] = ()
 
 
-class _Memo(OrderedDict):
+class _Memo(OrderedDict[Any, Any]):
     """A dictionary that forgets its least recently used entries beyond `size`."""
 
     def __init__(self, size: int) -> None:
@@ -152,7 +152,7 @@ class ReadinessEvaluator:
     # -- one cell ---------------------------------------------------------------------------------
     def _cell(self, profile: Profile, standing: Standing, role_id: str, years: dict[tuple[Any, ...], float]) -> Cell:
         key = self._role_keys[role_id].key(standing, profile.current_role, years)
-        verdict = self._verdicts.lookup(key)
+        verdict: tuple[Cell, float, bool] | None = self._verdicts.lookup(key)
         if verdict is None:
             verdict = self._verdict(role_id, standing, profile.current_role)
             self._verdicts.store(key, verdict)

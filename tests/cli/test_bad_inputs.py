@@ -17,13 +17,13 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import run_installed
+from conftest import ROOT, run_installed
 from typer.testing import CliRunner
 
 from codingpath.catalog import Catalog
 from codingpath.cli import app
 
-CATALOGUE = Path(__file__).parent / "bad_inputs"
+CATALOGUE = ROOT / "tests" / "bad_inputs"
 CASES = yaml.safe_load((CATALOGUE / "cases.yaml").read_text(encoding="utf-8"))
 PROFILE_CASES: list[dict[str, Any]] = CASES["profiles"]
 DATA_CASES: list[dict[str, Any]] = CASES["data"]

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import TODAY, run_installed
+from conftest import ROOT, TODAY, run_installed
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -322,7 +322,7 @@ def test_the_installed_command_writes_a_profile_that_next_reads(tmp_path):
 def test_the_documented_session_is_what_init_prints(tmp_path, monkeypatch):
     """docs/commands/init.md shows a session as a terminal would (prompt, then the typed answer);
     replaying its answers must print exactly its prompts and messages."""
-    page = (Path(__file__).resolve().parent.parent / "docs" / "commands" / "init.md").read_text(encoding="utf-8")
+    page = (ROOT / "docs" / "commands" / "init.md").read_text(encoding="utf-8")
     block = page.split("```\n$ codingpath init me.yaml\n", 1)[1].split("```", 1)[0]
     typed = ["Jane Doe", "assoc", "y", "", "CPC, CCX", "CPC, CCA", "2021-06-15", "", "Medical Coder", "2021-09",
              "", "", "", "coding manager"]

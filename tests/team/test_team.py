@@ -7,7 +7,6 @@ import importlib.util
 import io
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 from conftest import ROOT, TODAY, run_installed
@@ -22,7 +21,7 @@ from codingpath.team.evaluate import Person, PersonResult, Skipped, Tally, colle
 from codingpath.team.readiness import ReadinessEvaluator
 
 runner = CliRunner()
-ROSTERS = Path(__file__).resolve().parent / "rosters"
+ROSTERS = ROOT / "tests" / "rosters"
 TEAM = str(ROSTERS / "team.csv")
 STAFF = str(ROSTERS / "staff")
 BAD_ROW = str(ROSTERS / "bad-row.csv")

@@ -85,7 +85,7 @@ def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
 
 def test_every_command_is_covered():
     missing = registered_commands() - set(INVOCATIONS)
-    assert not missing, f"add {sorted(missing)} to INVOCATIONS in tests/test_no_writes.py"
+    assert not missing, f"add {sorted(missing)} to INVOCATIONS in tests/cli/test_no_writes.py"
 
 
 @pytest.mark.parametrize("command", sorted(INVOCATIONS))
