@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -234,3 +236,14 @@ def test_the_installed_command_sees_an_edited_overlay_at_once(ladder: Path):
     after = run_installed("roles", "--tier", "entry", "--format", "json", "--data", str(ladder))
     assert after.returncode == 0
     assert '"Coder Z"' in after.stdout and '"Coder I"' not in after.stdout
+
+
+def test_the_key_covers_every_module_that_loading_imports():
+    code = ("import sys; from pathlib import Path; import codingpath.load.data as d; d.load_catalog(use_env=False);"
+            "print('\\n'.join(str(Path(m.__file__).resolve().parent) for n, m in list(sys.modules.items())"
+            " if n.startswith('codingpath') and getattr(m, '__file__', None)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "CODINGPATH_NO_CACHE": "1"})
+    assert result.returncode == 0, result.stderr
+    directories = {Path(line) for line in result.stdout.splitlines()}
+    assert directories and directories <= {d.resolve() for d in cache_module.CORE_DIRECTORIES}

@@ -35,8 +35,9 @@ CACHE_ENV = "XDG_CACHE_HOME"
 FORMAT = b"codingpath-catalog-cache 1\n"
 KEEP = 8  # entries kept (one per data overlay in use); the oldest beyond this are removed
 PACKAGE = Path(__file__).resolve().parent.parent
-# The modules that decide what a loaded catalog holds: the shared vocabulary and the loaders.
-CORE_DIRECTORIES = (PACKAGE, PACKAGE / "load")
+# The modules that decide what a loaded catalog holds: the shared vocabulary, the models and the
+# loaders (a test checks that every module loading imports lives in one of these).
+CORE_DIRECTORIES = (PACKAGE, PACKAGE / "models", PACKAGE / "load")
 
 
 def cache_dir() -> Path | None:
