@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from .models import Requirement
 
 __all__ = ["close_matches", "counted", "credentials_text", "did_you_mean", "education_text", "experience_text",
-           "level_name", "requirement_text", "short_level_name", "suggestion", "years_text"]
+           "level_name", "plural", "requirement_text", "short_level_name", "suggestion", "years_text"]
 
 # Each education level: (in a table cell, in a sentence).
 _LEVEL_WORDS = {
@@ -33,10 +33,15 @@ def short_level_name(level: str) -> str:
     return _LEVEL_WORDS[level][0]
 
 
+def plural(count: float, word: str, many: str | None = None) -> str:
+    """`word` for one, else its plural: `many` for an irregular one ('person', 'people')."""
+    return word if count == 1 else (many or word + "s")
+
+
 def counted(count: float, word: str, many: str | None = None) -> str:
     """'1 year', '2 years', '0.5 years'; `many` for an irregular plural ('person', 'people')."""
     number = f"{count:g}" if isinstance(count, float) else str(count)
-    return f"{number} {word if count == 1 else (many or word + 's')}"
+    return f"{number} {plural(count, word, many)}"
 
 
 def years_text(years: float) -> str:

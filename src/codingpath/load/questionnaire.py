@@ -161,6 +161,7 @@ def parse_date(text: Any, today: date, *, what: str = "date") -> date | str | No
     """'2021-06' (kept as a month) or '2021-06-15'; never after today."""
     if _blank(text):
         return None
+    value: date | str
     if isinstance(text, date):
         day, value = text, text
     else:

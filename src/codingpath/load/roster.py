@@ -29,6 +29,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
+from ..wording import did_you_mean, plural
 from .profiles import LoadedProfile, profile_from_data
 
 __all__ = [
@@ -119,8 +120,6 @@ def open_roster(path: str | Path) -> Roster:
             columns.append(column)
             continue
         columns.append(None)
-        from ..wording import did_you_mean
-
         hint = did_you_mean(column, KNOWN_COLUMNS)
         if hint:  # a near miss of a column we read is worth a word; other HR columns are not
             warnings.append(Problem(name, f"column {cell.strip()!r} is ignored{hint}", 1, position, severity="warning"))
@@ -128,7 +127,7 @@ def open_roster(path: str | Path) -> Roster:
     if missing:
         listed = ", ".join(repr(c) for c in missing)
         raise InputError(Problem(
-            name, f"the header lacks the required column{'s' if len(missing) > 1 else ''} {listed} "
+            name, f"the header lacks the required {plural(len(missing), 'column')} {listed} "
                   f"(a roster needs {', '.join(REQUIRED_COLUMNS)})", 1))
     return Roster(path, tuple(columns), max(lines - 1, 0), tuple(warnings))
 

@@ -14,7 +14,7 @@ import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -281,7 +281,7 @@ class _Builder:
         self.documents = 0
         self.expanded = 0
 
-    def fail(self, message: str, mark: Any) -> None:
+    def fail(self, message: str, mark: Any) -> NoReturn:
         path = self.here()
         field = format_path(path) if len(path) <= 8 else None  # not forty `[0]`s for a nesting bomb
         raise InputError(Problem(self.name, message, mark.line + 1, mark.column + 1, field or None))
@@ -316,7 +316,7 @@ class _Builder:
             if self.stack:
                 self.stack[-1].nodes += frame.nodes
         elif isinstance(event, yaml.AliasEvent):
-            if event.anchor not in self.anchors:
+            if event.anchor is None or event.anchor not in self.anchors:
                 self.fail(f"alias *{event.anchor} refers to no anchor defined before it", event.start_mark)
             value, nodes = self.anchors[event.anchor]
             self.expanded += nodes
@@ -337,7 +337,7 @@ class _Builder:
             if tag not in _ALLOWED_TAGS:
                 self.fail(f"the tag {_tag_name(tag)!r} is not allowed; write plain values", event.start_mark)
         elif event.implicit[0]:
-            tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, event.value, (True, False))
+            tag = _CONSTRUCTOR.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
             if tag == "tag:yaml.org,2002:merge":
                 self.fail("merge keys ('<<') are not supported; write the keys out", event.start_mark)
             if tag not in _ALLOWED_TAGS:  # '=' (the value key) stays a plain string

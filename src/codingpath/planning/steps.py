@@ -9,9 +9,9 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from ..wording import requirement_text
-from ..engine import assess, level_name, years_text
+from ..engine import assess
 from ..models import Profile, Requirement
+from ..wording import counted, level_name, requirement_text, years_text
 from .apply import add_months
 from .context import Context
 from .needs import RouteNeeds
@@ -30,7 +30,7 @@ _ORDER: dict[StepKind, int] = {"apprentice": 0, "role": 1, "experience": 2, "cre
 def span(months: int) -> str:
     """'5 months', '2 years', '2.5 years'."""
     if months < 24:
-        return f"{months} month" + ("" if months == 1 else "s")
+        return counted(months, "month")
     return years_text(months / 12)
 
 

@@ -45,7 +45,8 @@ def check_view(results: list[CheckedFile]) -> View:
             for r in results
         ],
     }
-    rows, styles = [], []
+    rows: list[tuple[str, str, str]] = []
+    styles: list[str | None] = []
     for r in results:
         if not r.problems:
             rows.append((r.file, "ok", "no problems"))
@@ -84,7 +85,8 @@ def data_check_view(report: DataReport, *, strict: bool) -> View:
     }
     main = [f for f in report.findings if f.problem.severity != "note"]
     notes = [f for f in report.findings if f.problem.severity == "note"]
-    rows = tuple((_where(f.problem), f.problem.severity, f.kind, _what(f.problem)) for f in main)
+    rows: tuple[tuple[str, ...], ...] = tuple(
+        (_where(f.problem), f.problem.severity, f.kind, _what(f.problem)) for f in main)
     styles = tuple(_STYLE.get(f.problem.severity) for f in main)
     if report.validated:
         title = (f"Checked {report.credentials} credentials, {report.roles} roles and {report.facts} sourced facts: "

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..engine import years_text
 from ..errors import Problem
-from ..wording import counted, credentials_text, education_text, experience_text
+from ..wording import counted, credentials_text, education_text, experience_text, years_text
 from .view import Table, View
 from .views import FORMAT_VERSION, HONEST
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from ..catalog import Catalog
     from ..engine import CredentialResult, RoleResult
     from ..models import Credential, Fee, Requirement, Role, Sourced
@@ -151,7 +152,7 @@ def _sources_table(blocks: list[tuple[str, Sourced]], title: str = "Sources") ->
     return Table(title, ("Fact", "Confidence", "As of", "Source"), tuple(rows))
 
 
-def _blocks(model) -> list[tuple[str, Sourced]]:  # noqa: ANN001 - a pydantic model
+def _blocks(model: BaseModel) -> list[tuple[str, Sourced]]:
     from ..facts import iter_sourced
 
     return [(".".join(str(p) for p in path) or "entry", block) for path, block in iter_sourced(model)]
@@ -236,7 +237,7 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
              ("Leads to", ", ".join(catalog.roles[r].title for r in role.leads_to if r in catalog.roles) or "-"),
              ("Led to from", ", ".join(r.title for r in led_from) or "-")]
     occupation = catalog.occupations.get(role.occupation or "")
-    blocks = [("requirements", req)]
+    blocks: list[tuple[str, Sourced]] = [("requirements", req)]
     if occupation:
         figures = [f"{occupation.code} {occupation.title}"]
         if occupation.median_pay_usd is not None:

@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from ..catalog import Catalog
 from ..dates import add_months
@@ -111,11 +111,14 @@ class ReadinessEvaluator:
     def __init__(self, catalog: Catalog, today: date, *, roles: Sequence[str] = (), within_months: int = 6,
                  planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK) -> None:
         if planner is None:
-            from ..planning import plan_route as planner
+            from ..planning import plan_route  # only a team with a gap to plan needs the planner
+
+            planner = plan_route
         self.catalog, self.today, self.roles = catalog, today, tuple(roles)
         self.within_months = within_months
         self.horizon = add_months(today, within_months)
-        self.planner, self.hours_per_week = planner, hours_per_week
+        self.planner: PlanFunction = planner
+        self.hours_per_week = hours_per_week
         self.plans = 0  # plans computed (after memoisation), for the benchmark and the summary
         self._verdicts = _Memo(MEMO_SIZE)
         self._plans = _Memo(MEMO_SIZE)
@@ -247,7 +250,7 @@ class ReadinessEvaluator:
             if self.shared_plans is not None:
                 self.shared_plans[key] = (years,)
         self._plans.store(key, years)
-        return years
+        return cast("float | None", years)
 
     # -- renewals ---------------------------------------------------------------------------------
     def _renewals(self, profile: Profile) -> tuple[tuple[RenewalDue, ...], tuple[str, ...]]:
