@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import sys
 
+from ..errors import EXIT_INTERRUPTED, EXIT_OK
+
+# The order of these imports is the order `codingpath --help` lists the commands (most used first).
+# isort: off
 from . import explore  # noqa: F401  (registers next, roles, roadmap)
 from . import renewals  # noqa: F401  (registers renewals)
 from . import graph  # noqa: F401  (registers graph)
@@ -15,6 +19,7 @@ from . import init  # noqa: F401  (registers init)
 from . import checks  # noqa: F401  (registers check, data check)
 from . import team  # noqa: F401  (registers team)
 from . import planning  # noqa: F401  (registers plan, credentials, credential, role)
+# isort: on
 from .app import app
 
 __all__ = ["app", "main"]
@@ -25,11 +30,11 @@ def main() -> None:
     from .startup import only_invoked_command
 
     try:
-        with only_invoked_command(app, sys.argv[1:]):  # Typer builds only the command run (issue 7)
+        with only_invoked_command(app, sys.argv[1:]):  # Typer builds only the command the run names
             app()
     except BrokenPipeError:  # `codingpath roadmap | head`: the reader left; that is not an error
         sys.stderr.close()
-        sys.exit(0)
+        sys.exit(EXIT_OK)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app
-from .options import DataOption, OptionalProfileOption, TrackOption, load_data, load_person, today
+from .options import DataOption, OptionalProfileOption, TrackOption, check_choice, load_data, load_person, today
 
 
 class GraphFormat(str, Enum):
@@ -22,12 +22,14 @@ class GraphFormat(str, Enum):
 @app.command("graph")
 def graph_command(
     profile: OptionalProfileOption = None,
-    fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="mermaid (GitHub renders it), dot (Graphviz) or json.",
+    fmt: Annotated[GraphFormat, typer.Option("--format", "-f",
+                                             help="mermaid (GitHub renders it), dot (Graphviz) or json.",
                                              case_sensitive=False)] = GraphFormat.mermaid,
     track: TrackOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.",
                                                    show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     data: DataOption = None,
 ) -> None:
     """The career map as a graph: tiers as ranks, 'leads to' progressions as arrows. With --profile,
@@ -39,9 +41,8 @@ def graph_command(
     import json
 
     from ..engine import roadmap_statuses
-    from ..graph import graph_payload, graph_text
     from ..models import TRACKS
-    from .explore import check_choice
+    from ..render.graph import graph_payload, graph_text
 
     check_choice("--track", track, TRACKS)
     track = track.lower() if track else None
@@ -56,11 +57,11 @@ def graph_command(
         payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     else:
-        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)  # type: ignore[arg-type]
+        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)
     if output is None:
         sys.stdout.write(text)
         return
-    from ..fileio import write_atomic
+    from ..render.fileio import write_atomic
 
     backup = write_atomic(output, text, force=force)
     sys.stderr.write(f"wrote {output}" + (f"; previous file kept as {backup}" if backup else "") + "\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from . import View
+from .view import View
 
 __all__ = ["write_csv", "write_markdown"]
 
