@@ -1,0 +1,349 @@
+"""A layered (Sugiyama-style) drawing of a directed graph, left to right. Pure: numbers in, numbers out.
+
+Each node comes with its layer (for the career map: a tier, split into sub-layers where one role of
+a tier leads to another of the same tier). Edges that skip layers pass through one invisible
+"dummy" point per skipped layer, so every edge segment joins neighbouring layers. The order of the
+nodes within each layer is chosen to cut edge crossings: alternating down and up sweeps that sort
+each layer by the median position of its neighbours in the layer just placed (barycenter to break
+ties), each followed by a pass that swaps neighbours whenever that removes crossings; the best
+order seen is kept. Vertical positions then pull every node toward its neighbours while keeping the
+order and the gaps (an isotonic regression, so no node overlaps another), and edges leave a box
+from its right side and enter the next on its left, spread along the side in the order they go.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from random import Random
+
+__all__ = ["Layout", "LayoutNode", "PlacedNode", "RoutedEdge", "count_crossings", "layered_layout", "split_layers"]
+
+Point = tuple[float, float]
+SWEEPS = 24  # at most, alternately down and up (dot's default number of iterations)
+PATIENCE = 2  # sweeps without a better order before a start is given up, as dot does
+RESTARTS = 6  # shuffled starting orders tried besides the given one and the one following the edges
+RESTART_SEED = 1
+DUMMY_HEIGHT = 4.0
+
+
+@dataclass(frozen=True)
+class LayoutNode:
+    """A box to place: its layer (0 is leftmost) and size."""
+
+    id: str
+    layer: int
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class PlacedNode:
+    """A box where it is drawn; `x`, `y` is its top-left corner."""
+
+    id: str
+    layer: int
+    x: float
+    y: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
+class RoutedEdge:
+    """An edge as the points it passes, from its source's right side to its target's left side."""
+
+    source: str
+    target: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Placed boxes, routed edges, the drawing's size, and the crossings its order leaves."""
+
+    nodes: dict[str, PlacedNode]
+    edges: tuple[RoutedEdge, ...]
+    width: float
+    height: float
+    layer_x: tuple[tuple[float, float], ...]  # each layer's left and right x
+    crossings: int
+    order: tuple[tuple[str, ...], ...]  # each layer's nodes (dummies included) top to bottom
+
+
+@dataclass(frozen=True)
+class _Chain:
+    """An edge as the node ids it passes through, dummies included, left to right."""
+
+    source: str
+    target: str
+    ids: tuple[str, ...]
+
+
+def layered_layout(nodes: list[LayoutNode], edges: list[tuple[str, str]], *, layer_gap: float = 64.0,
+                   node_gap: float = 14.0) -> Layout:
+    """Place `nodes` (in their given order as the starting order) and route `edges` between them.
+
+    An edge must go from a lower layer to a higher one; one that does not is a caller's error."""
+    by_id = {n.id: n for n in nodes}
+    layer_of = {n.id: n.layer for n in nodes}
+    depth = max((n.layer for n in nodes), default=-1) + 1
+    chains: list[_Chain] = []
+    for source, target in edges:
+        if layer_of[target] <= layer_of[source]:
+            raise ValueError(f"edge {source} -> {target} does not go to a later layer")
+        dummies = tuple(f"\0{source}\0{target}\0{layer}" for layer in range(layer_of[source] + 1, layer_of[target]))
+        for i, dummy in enumerate(dummies):
+            layer_of[dummy] = layer_of[source] + 1 + i
+        chains.append(_Chain(source, target, (source, *dummies, target)))
+    layers: list[list[str]] = [[] for _ in range(depth)]
+    for node in nodes:
+        layers[node.layer].append(node.id)
+    for chain in chains:
+        for dummy in chain.ids[1:-1]:
+            layers[layer_of[dummy]].append(dummy)
+    up: dict[str, list[str]] = defaultdict(list)
+    down: dict[str, list[str]] = defaultdict(list)
+    for chain in chains:
+        for a, b in zip(chain.ids, chain.ids[1:]):
+            down[a].append(b)
+            up[b].append(a)
+    order = _minimise_crossings(layers, up, down)
+    sizes = {i: (by_id[i].width, by_id[i].height) if i in by_id else (0.0, DUMMY_HEIGHT) for i in layer_of}
+    centre = _vertical_positions(order, up, down, sizes, node_gap)
+    return _assemble(order, by_id, chains, centre, sizes, layer_gap,
+                     sum(_crossings_between(order[i], order[i + 1], down) for i in range(depth - 1)))
+
+
+def split_layers(group: dict[str, int], edges: list[tuple[str, str]]) -> dict[str, int]:
+    """Layers for nodes given in ordered groups (tiers): a group becomes as many layers as its longest
+    chain of edges inside it, so an edge between two nodes of one group still goes left to right.
+
+    Edges that go back to an earlier group are ignored here; edges inside a group must not form a cycle
+    (the career data's cross-checks refuse one)."""
+    from graphlib import TopologicalSorter
+
+    inside: dict[str, set[str]] = {node: set() for node in group}
+    for a, b in edges:
+        if group[a] == group[b]:
+            inside[b].add(a)
+    depth: dict[str, int] = {}
+    for node in TopologicalSorter(inside).static_order():
+        depth[node] = max((depth[p] + 1 for p in inside[node]), default=0)
+    spans = defaultdict(int)
+    for node, g in group.items():
+        spans[g] = max(spans[g], depth[node] + 1)
+    offset, start = 0, {}
+    for g in sorted(spans):
+        start[g] = offset
+        offset += spans[g]
+    return {node: start[g] + depth[node] for node, g in group.items()}
+
+
+# -- order within layers ---------------------------------------------------------------------------
+
+def _crossings_between(upper: list[str], lower: list[str], down: dict[str, list[str]]) -> int:
+    """Crossings of the edges between two neighbouring layers (pairs of edges whose ends swap order)."""
+    rank = {node: i for i, node in enumerate(lower)}
+    ends = [(i, rank[b]) for i, a in enumerate(upper) for b in down[a] if b in rank]
+    ends.sort()
+    crossings = 0
+    for k, (a1, b1) in enumerate(ends):
+        for a2, b2 in ends[k + 1:]:
+            crossings += a2 > a1 and b2 < b1
+    return crossings
+
+
+def count_crossings(order: list[list[str]], edges: list[tuple[str, str]]) -> int:
+    """Crossings of a layered order where every edge joins neighbouring layers."""
+    down: dict[str, list[str]] = defaultdict(list)
+    for a, b in edges:
+        down[a].append(b)
+    return sum(_crossings_between(order[i], order[i + 1], down) for i in range(len(order) - 1))
+
+
+def _weighted_median(seen: list[int]) -> float:
+    """dot's weighted median: for an even count, the middle pair weighted toward the tighter side."""
+    seen.sort()
+    middle = len(seen) // 2
+    if len(seen) % 2:
+        return float(seen[middle])
+    if len(seen) == 2:
+        return (seen[0] + seen[1]) / 2
+    left, right = seen[middle - 1] - seen[0], seen[-1] - seen[middle]
+    if left + right == 0:
+        return (seen[middle - 1] + seen[middle]) / 2
+    return (seen[middle - 1] * right + seen[middle] * left) / (left + right)
+
+
+def _sort_by_neighbours(layer: list[str], fixed: list[str], neighbours: dict[str, list[str]]) -> list[str]:
+    """The layer sorted by its nodes' median neighbour in `fixed`; a node with none keeps its place."""
+    position = {node: i for i, node in enumerate(fixed)}
+    wanted: list[float | None] = []
+    for node in layer:
+        seen = [position[n] for n in neighbours[node] if n in position]
+        wanted.append(_weighted_median(seen) if seen else None)
+    movable = sorted((w, i) for i, w in enumerate(wanted) if w is not None)
+    out = list(layer)
+    slots = iter(i for i, w in enumerate(wanted) if w is not None)
+    for (_, i), slot in zip(movable, slots):
+        out[slot] = layer[i]
+    return out
+
+
+def _sift(order: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]]) -> None:
+    """Move each node of each layer to the place in its layer with the fewest crossings on both sides
+    (sifting: moving a node past another changes the count by what that pair crosses either way)."""
+    for i, layer in enumerate(order):
+        sides = [(order[i - 1], up)] if i else []
+        sides += [(order[i + 1], down)] if i + 1 < len(order) else []
+        if len(layer) < 2 or not sides:
+            continue
+        ranked = []
+        for other, adjacent in sides:
+            rank = {n: k for k, n in enumerate(other)}
+            ranked.append({a: sorted(rank[n] for n in adjacent[a] if n in rank) for a in layer})
+        cost = {(a, b): sum(bisect_left(side[b], x) for side in ranked for x in side[a])
+                for a in layer for b in layer if a != b}
+        for node in list(layer):
+            rest = [n for n in layer if n != node]
+            change, best_change, best_at = 0, 0, 0
+            for at, other in enumerate(rest, start=1):
+                change += cost[(other, node)] - cost[(node, other)]
+                if change < best_change:
+                    best_change, best_at = change, at
+            layer[:] = [*rest[:best_at], node, *rest[best_at:]]
+
+
+def _minimise_crossings(layers: list[list[str]], up: dict[str, list[str]],
+                        down: dict[str, list[str]]) -> list[list[str]]:
+    """The best order found from several starting orders: the given one, one that follows the edges,
+    and a few shuffles of the given one (seeded: the same drawing every run). Which local minimum
+    the sweeps settle in depends mostly on where they start."""
+    def total(current: list[list[str]]) -> int:
+        return sum(_crossings_between(current[i], current[i + 1], down) for i in range(len(current) - 1))
+
+    followed = [list(layer) for layer in layers]
+    for i in range(1, len(followed)):
+        followed[i] = _sort_by_neighbours(followed[i], followed[i - 1], up)
+    starts = [[list(layer) for layer in layers], followed]
+    shuffler = Random(RESTART_SEED)
+    for _ in range(RESTARTS):
+        starts.append([shuffler.sample(layer, len(layer)) for layer in layers])
+    best, best_count = [list(layer) for layer in layers], total(layers)
+    for order in starts:
+        stale = 0
+        for sweep in range(SWEEPS):
+            if sweep % 2 == 0:
+                for i in range(1, len(order)):
+                    order[i] = _sort_by_neighbours(order[i], order[i - 1], up)
+            else:
+                for i in range(len(order) - 2, -1, -1):
+                    order[i] = _sort_by_neighbours(order[i], order[i + 1], down)
+            _sift(order, up, down)
+            count = total(order)
+            if count < best_count:
+                best, best_count, stale = [list(layer) for layer in order], count, 0
+            else:
+                stale += 1
+                if stale >= PATIENCE:  # give up after a few sweeps that find nothing better, as dot does
+                    break
+    return best
+
+
+# -- coordinates ------------------------------------------------------------------------------------
+
+def _isotonic(wanted: list[float], gaps: list[float]) -> list[float]:
+    """Positions as close as possible (least squares) to `wanted`, in order, at least `gaps` apart."""
+    offsets = [0.0]
+    for gap in gaps:
+        offsets.append(offsets[-1] + gap)
+    blocks: list[list[float]] = []  # [mean, count] of pooled adjacent values (pool adjacent violators)
+    for value in (w - o for w, o in zip(wanted, offsets)):
+        blocks.append([value, 1.0])
+        while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
+            mean, count = blocks.pop()
+            blocks[-1] = [(blocks[-1][0] * blocks[-1][1] + mean * count) / (blocks[-1][1] + count), blocks[-1][1] + count]
+    flat = [mean for mean, count in blocks for _ in range(int(count))]
+    return [v + o for v, o in zip(flat, offsets)]
+
+
+def _vertical_positions(order: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]],
+                        sizes: dict[str, tuple[float, float]], node_gap: float) -> dict[str, float]:
+    """The centre y of every node: stacked in order, then pulled toward its neighbours."""
+    centre: dict[str, float] = {}
+
+    def gaps(layer: list[str]) -> list[float]:
+        return [(sizes[a][1] + sizes[b][1]) / 2 + (node_gap if sizes[a][0] and sizes[b][0] else node_gap / 2)
+                for a, b in zip(layer, layer[1:])]
+
+    for layer in order:
+        y = 0.0
+        for node, gap in zip(layer, [0.0, *gaps(layer)]):
+            y += gap
+            centre[node] = y
+    passes = [(range(1, len(order)), up), (range(len(order) - 2, -1, -1), down)] * 4
+    passes.append((range(len(order)), None))  # last: each node between its neighbours on both sides
+    for indices, side in passes:
+        for i in indices:
+            layer = order[i]
+            wanted = []
+            for node in layer:
+                linked = (up[node] + down[node]) if side is None else side[node]
+                wanted.append(sum(centre[n] for n in linked) / len(linked) if linked else centre[node])
+            for node, y in zip(layer, _isotonic(wanted, gaps(layer))):
+                centre[node] = y
+    return centre
+
+
+def _assemble(order: list[list[str]], by_id: dict[str, LayoutNode], chains: list[_Chain], centre: dict[str, float],
+              sizes: dict[str, tuple[float, float]], layer_gap: float, crossings: int) -> Layout:
+    top = min((centre[n] - sizes[n][1] / 2 for n in centre), default=0.0)
+    layer_x: list[tuple[float, float]] = []
+    x = 0.0
+    for layer in order:
+        width = max((sizes[n][0] for n in layer), default=0.0)
+        layer_x.append((x, x + width))
+        x += width + layer_gap
+    placed = {}
+    for i, layer in enumerate(order):
+        left, right = layer_x[i]
+        for node in layer:
+            if node in by_id:
+                w, h = sizes[node]
+                placed[node] = PlacedNode(node, i, left + (right - left - w) / 2, centre[node] - h / 2 - top, w, h)
+    routed = _route(chains, placed, {n: y - top for n, y in centre.items()}, layer_x)
+    height = max((p.y + p.height for p in placed.values()), default=0.0)
+    height = max([height, *(y for e in routed for _, y in e.points)])
+    return Layout(placed, routed, max(x - layer_gap, 0.0), height, tuple(layer_x), crossings,
+                  tuple(tuple(layer) for layer in order))
+
+
+def _route(chains: list[_Chain], placed: dict[str, PlacedNode], centre: dict[str, float],
+           layer_x: list[tuple[float, float]]) -> tuple[RoutedEdge, ...]:
+    """Edge points; a box's edges leave (and arrive) spread along its side, in the order they go."""
+    leaving: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    arriving: dict[str, list[tuple[float, int]]] = defaultdict(list)
+    for k, chain in enumerate(chains):
+        leaving[chain.source].append((centre[chain.ids[1]], k))
+        arriving[chain.target].append((centre[chain.ids[-2]], k))
+    port: dict[tuple[str, int], float] = {}
+    for table, side in ((leaving, "out"), (arriving, "in")):
+        for node, ends in table.items():
+            box = placed[node]
+            ends.sort()
+            spread = box.height * 0.6
+            for j, (_, k) in enumerate(ends):
+                offset = 0.0 if len(ends) == 1 else spread * (j / (len(ends) - 1) - 0.5)
+                port[(side + node, k)] = box.y + box.height / 2 + offset
+    routed = []
+    for k, chain in enumerate(chains):
+        source, target = placed[chain.source], placed[chain.target]
+        points: list[Point] = [(source.x + source.width, port[("out" + chain.source, k)])]
+        for dummy in chain.ids[1:-1]:
+            left, right = layer_x[int(dummy.rsplit("\0", 1)[1])]
+            points += [(left, centre[dummy]), (right, centre[dummy])]
+        points.append((target.x, port[("in" + chain.target, k)]))
+        routed.append(RoutedEdge(chain.source, chain.target, tuple(points)))
+    return tuple(routed)
