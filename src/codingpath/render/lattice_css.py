@@ -73,7 +73,8 @@ h1 .who { font-weight: 400; }
 .card { position: relative; min-width: 0; border: 1px solid #6b7280; border-radius: 5px; background: #fff;
   padding: 4px 5px 5px; break-inside: avoid; page-break-inside: avoid; overflow-wrap: anywhere; }
 .card h3 { font-size: 1.02em; margin: 0; line-height: 1.15; color: var(--head); }
-.card .has-step { padding-right: 1.9em; }
+.card.on-route h3, .card.on-route .status { padding-right: 1.6em; }
+.card.on-route { box-shadow: 0 0 0 2px #fff, 0 0 0 4px var(--step); }
 .card .star { color: #9a3412; font-weight: 700; }
 .card .cred { margin: 2px 0 0; font-weight: 600; color: #111827; }
 .card .exp { margin: 1px 0 0; }
@@ -104,6 +105,8 @@ a { color: #1d4ed8; }
   .cell { gap: 2px; padding: 2px; }
   .card { padding: 2px 3px 3px; }
   .card .status { margin: -2px -3px 2px; }
+  .card.on-route { box-shadow: 0 0 0 1.5px var(--step); }
+  .card.current { box-shadow: 0 0 0 1.5px #1d4ed8; }
   .notes { margin-top: 3px; }
   footer { margin-top: 2px; padding-top: 2px; }
   footer ul { display: none; }

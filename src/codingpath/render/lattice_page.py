@@ -96,8 +96,9 @@ def _card_lines(role: Role, mark: MapMark | None, print_pt: float) -> float:
 
 def _card(role: Role, mark: MapMark | None, step: int | None) -> str:
     classes = ["card"] + ([f"st-{mark.status}"] + (["current"] if mark.current else []) if mark else [])
+    classes += ["on-route"] if step is not None else []
     star = "" if role.requirements.confirmed else ' <span class="star" title="requirement unconfirmed">*</span>'
-    head = f'<h3{" class=has-step" if step else ""}>{markup(role.title)}{star}</h3>'
+    head = f"<h3>{markup(role.title)}{star}</h3>"
     parts = [f'<article class="{" ".join(classes)}" id="role-{markup(role.id)}" data-role="{markup(role.id)}">']
     if mark is not None:
         word = PALETTE[mark.status].word + (" · you are here" if mark.current else "")
