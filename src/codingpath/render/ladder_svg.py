@@ -31,7 +31,9 @@ DASH = {"solid": "", "dashed": ' stroke-dasharray="5 3"', "double": ""}
 
 
 def _lines(role: Role, mark: MapMark | None) -> list[str]:
-    lines = textwrap.wrap(role.title + (" *" if not role.requirements.confirmed else ""), WRAP) or [role.id]
+    lines = textwrap.wrap(role.title, WRAP) or [role.id]
+    if not role.requirements.confirmed:
+        lines[-1] += " *"  # on the title's last line, never alone on a line of its own
     if mark is not None:
         lines.append(PALETTE[mark.status].word + (" · you are here" if mark.current else ""))
     return lines
@@ -93,27 +95,38 @@ def _edge(points: Sequence[tuple[float, float]], dx: float, dy: float) -> str:
     return " ".join(d)
 
 
-def _legend(marks: dict[str, MapMark] | None, unconfirmed: bool, y: float) -> list[str]:
+def _legend(marks: dict[str, MapMark] | None, unconfirmed: bool, y: float, width: float) -> tuple[list[str], float]:
+    """The legend's items, wrapped to the picture's width; and the y under them."""
     out, x = [], MARGIN
-    items = [status for status in PALETTE if marks and any(m.status == status for m in marks.values())]
-    for status in items:
-        style = PALETTE[status]
-        out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="14" height="14" rx="3" fill="{style.tint}" '
-                   f'stroke="{style.band}" stroke-width="2"{DASH[style.border]}/>')
-        label = f"{style.word}: {style.meaning}"
-        out.append(f'<text x="{x + 20:.1f}" y="{y + 11:.1f}" fill="#1f2937">{markup(label)}</text>')
-        x += 34 + 6.2 * len(label)
-    notes = ["arrows: leads to"] + (["* requirement thresholds codingpath could not confirm"] if unconfirmed else [])
-    out.append(f'<text x="{x:.1f}" y="{y + 11:.1f}" fill="#374151">{markup("; ".join(notes))}</text>')
-    return out
+    entries: list[tuple[str | None, str]] = [
+        (status, f"{PALETTE[status].word}: {PALETTE[status].meaning}")
+        for status in PALETTE if marks and any(m.status == status for m in marks.values())]
+    entries.append((None, "arrows: leads to"))
+    if unconfirmed:
+        entries.append((None, "* requirement thresholds codingpath could not confirm"))
+    for status, label in entries:
+        wide = (20 if status else 0) + 6.4 * len(label) + 24
+        if x > MARGIN and x + wide > width - MARGIN:
+            x, y = MARGIN, y + 20
+        if status is not None:
+            style = PALETTE[status]  # type: ignore[index]
+            out.append(f'<rect x="{x:.1f}" y="{y:.1f}" width="14" height="14" rx="3" fill="{style.tint}" '
+                       f'stroke="{style.band}" stroke-width="2"{DASH[style.border]}/>')
+        out.append(f'<text x="{x + (20 if status else 0):.1f}" y="{y + 11:.1f}" fill="#1f2937">{markup(label)}</text>')
+        x += wide
+    return out, y + 20
 
 
 def ladder_svg(roles: Sequence[Role], marks: dict[str, MapMark] | None = None, *, title: str) -> str:
     """The picture as SVG text, ending with a newline."""
+    if marks is not None:
+        marks = {r.id: marks[r.id] for r in roles if r.id in marks}  # the legend names only what is drawn
     layout = ladder_layout(roles, marks)
     dx, dy = MARGIN, HEADER
-    width = layout.width + 2 * MARGIN
-    height = layout.height + HEADER + 64
+    width = max(layout.width + 2 * MARGIN, 480.0)
+    unconfirmed = any(not r.requirements.confirmed for r in roles)
+    legend, bottom = _legend(marks, unconfirmed, layout.height + HEADER + 24, width)
+    height = bottom + 12
     out = ['<?xml version="1.0" encoding="UTF-8"?>',
            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width:.0f}" height="{height:.0f}" '
            f'viewBox="0 0 {width:.0f} {height:.0f}" font-family="Helvetica, Arial, \'DejaVu Sans\', sans-serif" '
@@ -140,7 +153,6 @@ def ladder_svg(roles: Sequence[Role], marks: dict[str, MapMark] | None = None, *
                    'stroke-opacity="0.75" marker-end="url(#arrow)"/>')
     for role in roles:
         out += _box(role, layout, (marks or {}).get(role.id), dx, dy)
-    unconfirmed = any(not r.requirements.confirmed for r in roles)
-    out += _legend(marks, unconfirmed, layout.height + HEADER + 24)
+    out += legend
     out.append("</svg>")
     return "\n".join(out) + "\n"

@@ -137,7 +137,8 @@ def _legend(marks: dict[str, MapMark] | None, route: PageRoute | None, unconfirm
     if marks is not None:
         for status, style in PALETTE.items():
             if status != "target" or any(m.status == "target" for m in marks.values()):
-                items.append(f'<li><span class="key key-{status}"></span><b>{style.word}</b>: {markup(style.meaning)}</li>')
+                meaning = style.meaning + (" (the first item shown)" if status == "gap" else "")
+                items.append(f'<li><span class="key key-{status}"></span><b>{style.word}</b>: {markup(meaning)}</li>')
     else:
         items.append('<li><span class="key plain"></span>each card: credentials (/ = any one), years of '
                      "experience · education</li>")

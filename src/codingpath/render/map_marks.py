@@ -67,7 +67,7 @@ def map_marks(statuses: dict[str, RoleResult], *, current: str | None, target: s
 
 def _step_text(step: Step) -> str:
     text = step.description
-    return text + (f" ({step.start:%Y-%m} to {step.end:%Y-%m})" if step.end != step.start else "")
+    return text + (f", {step.start:%Y-%m} to {step.end:%Y-%m}" if step.end != step.start else "")
 
 
 def route_moves(plan: Plan) -> tuple[tuple[str, ...], tuple[RouteMove, ...]]:

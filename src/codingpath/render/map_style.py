@@ -53,7 +53,7 @@ PALETTE: dict[MapStatus, StatusStyle] = {
     "held": StatusStyle("held", "your current or a past role", "#1d4ed8", "#e8effd", "#123a9c", "solid"),
     "eligible": StatusStyle("eligible", "you meet the published requirements", "#15703a", "#e6f4ea", "#0f5229",
                             "solid"),
-    "gap": StatusStyle("gap", "something is missing (the main item shown)", "#4b5563", "#f5f6f8", "#374151",
+    "gap": StatusStyle("gap", "something is missing", "#4b5563", "#f5f6f8", "#374151",
                        "dashed"),
     "target": StatusStyle("target", "the role you are aiming for", "#9a3412", "#fdf0e6", "#7c2d12", "double"),
 }
