@@ -6,10 +6,10 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from conftest import EXAMPLES
 
 runner = CliRunner()
 SVG = "{http://www.w3.org/2000/svg}"
@@ -42,7 +42,8 @@ def arrows(root: ET.Element) -> list[tuple[str, str, tuple[float, float], tuple[
     for path in root.iter(f"{SVG}path"):
         if path.get("class") == "leads-to":
             numbers = [float(n) for n in re.findall(NUMBER, path.get("d"))]
-            out.append((path.get("data-from"), path.get("data-to"), (numbers[0], numbers[1]), (numbers[-2], numbers[-1])))
+            first, last = (numbers[0], numbers[1]), (numbers[-2], numbers[-1])
+            out.append((path.get("data-from"), path.get("data-to"), first, last))
     return out
 
 
@@ -62,8 +63,9 @@ def test_each_arrow_leaves_its_source_box_and_enters_its_target_box(bundled_data
     assert {(a, b) for a, b, _, _ in found} == {(r.id, t) for r in bundled_data.roles.values() for t in r.leads_to}
     for source, target, (x0, y0), (x1, y1) in found:
         # The start is on the right side of exactly one box, its source; the end on the left side of its target.
-        starts = [role for role, (left, top, right, bottom) in placed.items() if abs(x0 - right) < 0.2 and top <= y0 <= bottom]
-        ends = [role for role, (left, top, right, bottom) in placed.items() if abs(x1 - left) < 0.2 and top <= y1 <= bottom]
+        starts = [role for role, (_, top, right, bottom) in placed.items()
+                  if abs(x0 - right) < 0.2 and top <= y0 <= bottom]
+        ends = [role for role, (left, top, _, bottom) in placed.items() if abs(x1 - left) < 0.2 and top <= y1 <= bottom]
         assert starts == [source] and ends == [target], (source, target)
         assert x1 > x0  # left to right: tiers are layers
 
@@ -85,7 +87,8 @@ def test_track_draws_one_path_family(bundled_data):
     root = picture("--track", "audit")
     audit = {r.id for r in bundled_data.roles.values() if "audit" in r.tracks}
     assert set(boxes(root)) == audit
-    assert {(a, b) for a, b, _, _ in arrows(root)} == {(r, t) for r in audit for t in bundled_data.roles[r].leads_to if t in audit}
+    expected = {(r, t) for r in audit for t in bundled_data.roles[r].leads_to if t in audit}
+    assert {(a, b) for a, b, _, _ in arrows(root)} == expected
     assert "audit track" in "".join(next(root.iter(f"{SVG}title")).itertext())
 
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 import pytest
 
 from codingpath.models import TIERS
-from codingpath.render.layered_layout import LayoutNode, count_crossings, layered_layout, split_layers
+from codingpath.render.layered_layout import (
+    LayoutNode,
+    count_crossings,
+    layered_layout,
+    split_layers,
+)
 
 
 def nodes(layers: list[list[str]]) -> list[LayoutNode]:

@@ -43,12 +43,11 @@ def ladder_layout(roles: Sequence[Role], marks: dict[str, MapMark] | None = None
     """Where each role's box goes: tiers as bands of layers, the order chosen to cut crossings."""
     drawn = {r.id for r in roles}
     edges = [(r.id, t) for r in roles for t in r.leads_to if t in drawn]
-    tier = {r.id: TIERS.index(r.tier) for r in roles}
-    forward = [(a, b) for a, b in edges if tier[a] <= tier[b]]
-    layers = split_layers(tier, forward)
+    # The data's cross-checks refuse an arrow to a lower tier and a cycle, so every arrow runs left to right.
+    layers = split_layers({r.id: TIERS.index(r.tier) for r in roles}, edges)
     nodes = [LayoutNode(r.id, layers[r.id], BOX_WIDTH, len(_lines(r, (marks or {}).get(r.id))) * LINE + 2 * PAD)
              for r in roles]
-    return layered_layout(nodes, forward)
+    return layered_layout(nodes, edges)
 
 
 def _box(role: Role, layout: Layout, mark: MapMark | None, dx: float, dy: float) -> list[str]:
@@ -71,7 +70,8 @@ def _box(role: Role, layout: Layout, mark: MapMark | None, dx: float, dy: float)
         status_line = mark is not None and i == len(lines) - 1
         weight = ' font-weight="700" font-size="10.5" letter-spacing="0.06em"' if status_line else ' font-weight="600"'
         text = line.upper() if status_line else line
-        out.append(f'<text x="{x + PAD:.1f}" y="{y + PAD + LINE * i + 11:.1f}" fill="{ink}"{weight}>{markup(text)}</text>')
+        baseline = y + PAD + LINE * i + 11
+        out.append(f'<text x="{x + PAD:.1f}" y="{baseline:.1f}" fill="{ink}"{weight}>{markup(text)}</text>')
     out.append("</g>")
     return out
 
@@ -91,7 +91,8 @@ def _edge(points: Sequence[tuple[float, float]], dx: float, dy: float) -> str:
             d.append(f"L{bx + dx:.1f},{by + dy:.1f}")
         else:
             mid = (bx - ax) / 2
-            d.append(f"C{ax + mid + dx:.1f},{ay + dy:.1f} {bx - mid + dx:.1f},{by + dy:.1f} {bx + dx:.1f},{by + dy:.1f}")
+            d.append(f"C{ax + mid + dx:.1f},{ay + dy:.1f} {bx - mid + dx:.1f},{by + dy:.1f} "
+                     f"{bx + dx:.1f},{by + dy:.1f}")
     return " ".join(d)
 
 

@@ -35,7 +35,8 @@ _STATUS_RULES = "\n".join(
 )
 
 _CSS = """
-:root { --track-column: minmax(5.5em, 0.8fr); --ink: #1f2937; --muted: #4b5563; --line: #d1d5db; --head: #111827; --step: #1e3a8a; }
+:root { --track-column: minmax(5.5em, 0.8fr); --ink: #1f2937; --muted: #4b5563; --line: #d1d5db;
+  --head: #111827; --step: #1e3a8a; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 body { margin: 0; padding: 20px 24px; font: 12px/1.2 "Helvetica Neue", Helvetica, Arial, "DejaVu Sans",

@@ -8,6 +8,7 @@ the lattice. One standalone file: inline CSS, no scripts, nothing fetched.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -85,13 +86,17 @@ def _card_lines(role: Role, mark: MapMark | None, print_pt: float) -> float:
         return -(-len(text) // max(int(per_line * scale), 1)) if text else 0
 
     req = role.requirements
-    lines = wrapped(role.title + " *", 0.9)
+    lines: float = wrapped(role.title + " *", 0.9)
     lines += wrapped(" + ".join("/".join(group) for group in req.credentials))
     rest = [f"{rule.years:g} yr {rule.label.removesuffix(' experience')}" for rule in req.experience]
     lines += max(1, wrapped(" · ".join(rest + [education_text(req)])))
     if mark is not None:
         lines += 0.9 + 0.9 * wrapped("gap " + (mark.missing or "") + " (+1)" * bool(mark.more), 1.1)
     return lines
+
+
+def _lines_of(marks: dict[str, MapMark], print_pt: float, role: Role) -> float:
+    return _card_lines(role, marks.get(role.id), print_pt)
 
 
 def _card(role: Role, mark: MapMark | None, step: int | None) -> str:
@@ -174,7 +179,8 @@ def _sources(catalog: Catalog, roles: list[Role]) -> tuple[str, str]:
             seen.setdefault(source.url, set()).add(source.as_of)
     years = sorted({a[:4] for dates in seen.values() for a in dates if a != "undated"})
     span = f"{years[0]} to {years[-1]}" if len(years) > 1 else (years[0] if years else "undated")
-    items = "".join(f"<li>{link_or_text(url)} ({markup(', '.join(sorted(dates)))})</li>" for url, dates in sorted(seen.items()))
+    items = "".join(f"<li>{link_or_text(url)} ({markup(', '.join(sorted(dates)))})</li>"
+                    for url, dates in sorted(seen.items()))
     return span, items
 
 
@@ -185,7 +191,7 @@ def lattice_page(catalog: Catalog, *, marks: dict[str, MapMark] | None = None, n
     route_lines = 0 if route is None else 2 + (len(route.moves) + len(route.before)) // 3
     print_pt = 5.0
     for _ in range(3):  # the type size sets how text wraps, which sets the height, which sets the size
-        lattice = build_lattice(roles, lambda role: _card_lines(role, (marks or {}).get(role.id), print_pt))
+        lattice = build_lattice(roles, functools.partial(_lines_of, marks or {}, print_pt))
         print_pt = print_font_pt(lattice.lines, route_lines)
     steps = {move.role: move.number for move in route.moves} if route else {}
     title = "Medical coding and HIM career map" + (f" for {name}" if name else "")

@@ -113,7 +113,7 @@ def layered_layout(nodes: list[LayoutNode], edges: list[tuple[str, str]], *, lay
     sizes = {i: (by_id[i].width, by_id[i].height) if i in by_id else (0.0, DUMMY_HEIGHT) for i in layer_of}
     centre = _vertical_positions(order, up, down, sizes, node_gap)
     return _assemble(order, by_id, chains, centre, sizes, layer_gap,
-                     sum(_crossings_between(order[i], order[i + 1], down) for i in range(depth - 1)))
+                     _total(order, down))
 
 
 def split_layers(group: dict[str, int], edges: list[tuple[str, str]]) -> dict[str, int]:
@@ -131,10 +131,10 @@ def split_layers(group: dict[str, int], edges: list[tuple[str, str]]) -> dict[st
     depth: dict[str, int] = {}
     for node in TopologicalSorter(inside).static_order():
         depth[node] = max((depth[p] + 1 for p in inside[node]), default=0)
-    spans = defaultdict(int)
+    spans: dict[int, int] = defaultdict(int)
     for node, g in group.items():
         spans[g] = max(spans[g], depth[node] + 1)
-    offset, start = 0, {}
+    offset, start = 0, {}  # type: tuple[int, dict[int, int]]
     for g in sorted(spans):
         start[g] = offset
         offset += spans[g]
@@ -160,7 +160,7 @@ def count_crossings(order: list[list[str]], edges: list[tuple[str, str]]) -> int
     down: dict[str, list[str]] = defaultdict(list)
     for a, b in edges:
         down[a].append(b)
-    return sum(_crossings_between(order[i], order[i + 1], down) for i in range(len(order) - 1))
+    return _total(order, down)
 
 
 def _weighted_median(seen: list[int]) -> float:
@@ -201,19 +201,34 @@ def _sift(order: list[list[str]], up: dict[str, list[str]], down: dict[str, list
         if len(layer) < 2 or not sides:
             continue
         ranked = []
-        for other, adjacent in sides:
-            rank = {n: k for k, n in enumerate(other)}
+        for fixed, adjacent in sides:
+            rank = {n: k for k, n in enumerate(fixed)}
             ranked.append({a: sorted(rank[n] for n in adjacent[a] if n in rank) for a in layer})
         cost = {(a, b): sum(bisect_left(side[b], x) for side in ranked for x in side[a])
                 for a in layer for b in layer if a != b}
         for node in list(layer):
             rest = [n for n in layer if n != node]
             change, best_change, best_at = 0, 0, 0
-            for at, other in enumerate(rest, start=1):
-                change += cost[(other, node)] - cost[(node, other)]
+            for at, passed in enumerate(rest, start=1):
+                change += cost[(passed, node)] - cost[(node, passed)]
                 if change < best_change:
                     best_change, best_at = change, at
             layer[:] = [*rest[:best_at], node, *rest[best_at:]]
+
+
+def _total(order: list[list[str]], down: dict[str, list[str]]) -> int:
+    return sum(_crossings_between(order[i], order[i + 1], down) for i in range(len(order) - 1))
+
+
+def _sweep(order: list[list[str]], up: dict[str, list[str]], down: dict[str, list[str]], downward: bool) -> None:
+    """One sweep: each layer sorted by its neighbours in the layer before it (or after, going up), then sifted."""
+    if downward:
+        for i in range(1, len(order)):
+            order[i] = _sort_by_neighbours(order[i], order[i - 1], up)
+    else:
+        for i in range(len(order) - 2, -1, -1):
+            order[i] = _sort_by_neighbours(order[i], order[i + 1], down)
+    _sift(order, up, down)
 
 
 def _minimise_crossings(layers: list[list[str]], up: dict[str, list[str]],
@@ -221,34 +236,22 @@ def _minimise_crossings(layers: list[list[str]], up: dict[str, list[str]],
     """The best order found from several starting orders: the given one, one that follows the edges,
     and a few shuffles of the given one (seeded: the same drawing every run). Which local minimum
     the sweeps settle in depends mostly on where they start."""
-    def total(current: list[list[str]]) -> int:
-        return sum(_crossings_between(current[i], current[i + 1], down) for i in range(len(current) - 1))
-
     followed = [list(layer) for layer in layers]
     for i in range(1, len(followed)):
         followed[i] = _sort_by_neighbours(followed[i], followed[i - 1], up)
-    starts = [[list(layer) for layer in layers], followed]
     shuffler = Random(RESTART_SEED)
-    for _ in range(RESTARTS):
-        starts.append([shuffler.sample(layer, len(layer)) for layer in layers])
-    best, best_count = [list(layer) for layer in layers], total(layers)
+    starts = [[list(layer) for layer in layers], followed]
+    starts += [[shuffler.sample(layer, len(layer)) for layer in layers] for _ in range(RESTARTS)]
+    best, best_count = [list(layer) for layer in layers], _total(layers, down)
     for order in starts:
         stale = 0
         for sweep in range(SWEEPS):
-            if sweep % 2 == 0:
-                for i in range(1, len(order)):
-                    order[i] = _sort_by_neighbours(order[i], order[i - 1], up)
-            else:
-                for i in range(len(order) - 2, -1, -1):
-                    order[i] = _sort_by_neighbours(order[i], order[i + 1], down)
-            _sift(order, up, down)
-            count = total(order)
+            _sweep(order, up, down, downward=sweep % 2 == 0)
+            count = _total(order, down)
             if count < best_count:
                 best, best_count, stale = [list(layer) for layer in order], count, 0
-            else:
-                stale += 1
-                if stale >= PATIENCE:  # give up after a few sweeps that find nothing better, as dot does
-                    break
+            elif (stale := stale + 1) >= PATIENCE:  # sweeps that find nothing better: give up, as dot does
+                break
     return best
 
 
@@ -264,7 +267,8 @@ def _isotonic(wanted: list[float], gaps: list[float]) -> list[float]:
         blocks.append([value, 1.0])
         while len(blocks) > 1 and blocks[-2][0] > blocks[-1][0]:
             mean, count = blocks.pop()
-            blocks[-1] = [(blocks[-1][0] * blocks[-1][1] + mean * count) / (blocks[-1][1] + count), blocks[-1][1] + count]
+            total = blocks[-1][1] + count
+            blocks[-1] = [(blocks[-1][0] * blocks[-1][1] + mean * count) / total, total]
     flat = [mean for mean, count in blocks for _ in range(int(count))]
     return [v + o for v, o in zip(flat, offsets)]
 
@@ -283,7 +287,8 @@ def _vertical_positions(order: list[list[str]], up: dict[str, list[str]], down: 
         for node, gap in zip(layer, [0.0, *gaps(layer)]):
             y += gap
             centre[node] = y
-    passes = [(range(1, len(order)), up), (range(len(order) - 2, -1, -1), down)] * 4
+    passes: list[tuple[range, dict[str, list[str]] | None]] = [
+        (range(1, len(order)), up), (range(len(order) - 2, -1, -1), down)] * 4
     passes.append((range(len(order)), None))  # last: each node between its neighbours on both sides
     for indices, side in passes:
         for i in indices:
