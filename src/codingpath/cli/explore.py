@@ -117,6 +117,7 @@ def _write_map(catalog: Catalog, fmt: str, person: Profile | None, statuses: dic
     import sys
 
     from .. import __version__
+    from ..graph import graph_roles
     from ..render.ladder_svg import ladder_svg
     from ..render.lattice_page import lattice_page, page_route
     from ..render.map_marks import map_marks
@@ -132,8 +133,7 @@ def _write_map(catalog: Catalog, fmt: str, person: Profile | None, statuses: dic
             route = page_route(plan_route(person, catalog, target, start=today()), name or "This profile")
     if fmt == "svg":
         title = "Medical coding and HIM career map" + (f" for {name}" if name else "")
-        sys.stdout.write(ladder_svg(sorted(catalog.roles.values(), key=lambda r: (r.tier != "entry", r.title)), marks,
-                                    title=title))
+        sys.stdout.write(ladder_svg(graph_roles(catalog), marks, title=title))
     else:
         sys.stdout.write(lattice_page(catalog, marks=marks, name=name, route=route, today=today(), version=__version__))
 
