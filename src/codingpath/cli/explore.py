@@ -128,7 +128,7 @@ def _write_map(catalog: Catalog, fmt: str, person: Profile | None, statuses: dic
         target = target or (person.target_role if person.target_role in catalog.roles else None)
         marks = map_marks(statuses, current=person.current_role, target=target)
         if target is not None and fmt == "html":
-            from ..planner import plan_route
+            from ..planning import plan_route
 
             route = page_route(plan_route(person, catalog, target, start=today()), name or "This profile")
     if fmt == "svg":

@@ -24,7 +24,7 @@ from .map_style import PALETTE, link_or_text, markup
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..models import Role
-    from ..planner import Plan
+    from ..planning import Plan
 
 __all__ = ["PageRoute", "lattice_page", "page_route"]
 

@@ -10,7 +10,7 @@ from .map_style import MapStatus
 
 if TYPE_CHECKING:
     from ..engine import Gap, RoleResult
-    from ..planner import Plan, Step
+    from ..planning import Plan, Step
 
 __all__ = ["MapMark", "RouteMove", "main_missing", "map_marks", "route_moves"]
 
