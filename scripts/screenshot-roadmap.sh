@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Render `codingpath roadmap --format html` (or svg) in headless Chromium and save a PNG screenshot,
-# to check by eye that the page renders, or to refresh the README's picture.
+# Render `codingpath roadmap --format html` (the lattice page; or svg, the ladder picture) in headless
+# Chromium and save a PNG screenshot, to check by eye that the page renders, or to refresh the
+# README's picture (the whole lattice at 1400 pixels wide is about 2,080 pixels tall):
 #
 #   scripts/screenshot-roadmap.sh [OUT.png] [ROADMAP ARGS...]
-#   scripts/screenshot-roadmap.sh docs/roadmap.png --profile examples/experienced-coder.yaml
+#   WINDOW=1400x2080 scripts/screenshot-roadmap.sh docs/roadmap.png --profile examples/experienced-coder.yaml
 #
 # Environment: CODINGPATH (the command, default `codingpath`), CHROMIUM (the browser, default the
 # first of chromium, chromium-browser, google-chrome on PATH), FORMAT (html or svg, default html),

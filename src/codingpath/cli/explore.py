@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .app import app
+from .completion import complete_role
 from .options import (
     DataOption,
     FormatOption,
@@ -18,9 +19,15 @@ from .options import (
     check_choice,
     load_data,
     load_person,
+    resolve_role,
     show,
     today,
 )
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+    from ..engine import RoleResult
+    from ..models import Profile
 
 
 @app.command("next")
@@ -73,20 +80,60 @@ def roles_command(
 def roadmap_command(
     profile: OptionalProfileOption = None,
     fmt: PageFormatOption = "table",  # type: ignore[assignment]
+    to: Annotated[str | None, typer.Option("--to", help="The role to draw a route to on the html/svg map "
+                                              "(default: the profile's target_role).", autocompletion=complete_role,
+                                              show_default=False)] = None,
     data: DataOption = None,
 ) -> None:
-    """The whole career map as one table: tier, role, credentials, experience, education and where
-    it leads. With --profile, each row is marked held, eligible or gap.
+    """The whole career map: tier, role, credentials, experience, education and where it leads. With
+    --profile, each role is marked held, eligible or gap. --format html writes a page to print or pin
+    on a wall (tiers as columns, tracks as rows, your planned route as numbered moves); --format svg
+    a picture of the ladder.
 
-    Example: codingpath roadmap --format html > roadmap.html
+    Example: codingpath roadmap --profile me.yaml --format html > roadmap.html
     """
     from ..engine import roadmap_statuses
     from ..render.views import roadmap_view
 
+    if to is not None and (profile is None or fmt.value not in ("html", "svg")):
+        raise typer.BadParameter("draws a route on the map: give it with --profile and --format html or svg",
+                                 param_hint="--to")
     catalog = load_data(data)
-    statuses, name = None, None
+    statuses, person = None, None
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
-        statuses, name = roadmap_statuses(person, catalog, when), person.name
-    show(roadmap_view(catalog, statuses, name=name), fmt)
+        statuses = roadmap_statuses(person, catalog, when)
+    if fmt.value in ("html", "svg"):
+        target = None if to is None else resolve_role(to, catalog, "--to")
+        _write_map(catalog, fmt.value, person, statuses, target)
+        return
+    show(roadmap_view(catalog, statuses, name=person.name if person else None), fmt)
+
+
+def _write_map(catalog: Catalog, fmt: str, person: Profile | None, statuses: dict[str, RoleResult] | None,
+               target: str | None) -> None:
+    """The map as a page or picture: marks and the route to `target` (or the profile's target_role)."""
+    import sys
+
+    from .. import __version__
+    from ..render.graph import graph_roles
+    from ..render.ladder_svg import ladder_svg
+    from ..render.lattice_page import lattice_page, page_route
+    from ..render.map_marks import map_marks
+
+    marks, route, name = None, None, None
+    if person is not None and statuses is not None:
+        name = person.name
+        target = target or (person.target_role if person.target_role in catalog.roles else None)
+        marks = map_marks(statuses, current=person.current_role, target=target)
+        if target is not None and fmt == "html":
+            from ..planning import plan_route
+
+            route = page_route(plan_route(person, catalog, target, start=today()), name or "This profile")
+    if fmt == "svg":
+        title = "Medical coding and HIM career map" + (f" for {name}" if name else "")
+        sys.stdout.write(ladder_svg(graph_roles(catalog), marks, title=title))
+    else:
+        sys.stdout.write(lattice_page(catalog, marks=marks, name=name, route=route, today=today(), version=__version__))
+

@@ -16,14 +16,15 @@ from .options import DataOption, OptionalProfileOption, TrackOption, check_choic
 class GraphFormat(str, Enum):
     mermaid = "mermaid"
     dot = "dot"
+    svg = "svg"
     json = "json"
 
 
 @app.command("graph")
 def graph_command(
     profile: OptionalProfileOption = None,
-    fmt: Annotated[GraphFormat, typer.Option("--format", "-f",
-                                             help="mermaid (GitHub renders it), dot (Graphviz) or json.",
+    fmt: Annotated[GraphFormat, typer.Option(
+        "--format", "-f", help="mermaid (GitHub renders it), dot (Graphviz), svg (a picture) or json.",
                                              case_sensitive=False)] = GraphFormat.mermaid,
     track: TrackOption = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.",
@@ -33,27 +34,35 @@ def graph_command(
     data: DataOption = None,
 ) -> None:
     """The career map as a graph: tiers as ranks, 'leads to' progressions as arrows. With --profile,
-    roles are coloured held (blue), eligible (green: meets the published requirements) or gap (grey).
-    Render with GitHub/mermaid.live, or `dot -Tsvg map.dot > map.svg`.
+    roles are marked held (blue), eligible (green: meets the published requirements), gap (grey) or
+    target, in words as well as colour. --format svg draws the picture itself (no Graphviz needed);
+    render the others with GitHub/mermaid.live, or `dot -Tsvg map.dot > map.svg`.
 
-    Example: codingpath graph --format dot --profile me.yaml --output map.dot
+    Example: codingpath graph --format svg --profile me.yaml --output map.svg
     """
     import json
 
     from ..engine import roadmap_statuses
     from ..models import TRACKS
-    from ..render.graph import graph_payload, graph_text
+    from ..render.graph import graph_payload, graph_roles, graph_text
+    from ..render.map_marks import map_marks
 
     check_choice("--track", track, TRACKS)
     track = track.lower() if track else None
     catalog = load_data(data)
-    statuses, title = None, "Medical coding and HIM career map"
+    statuses, title, marks = None, "Medical coding and HIM career map", None
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
         statuses = roadmap_statuses(person, catalog, when)
         title += f" for {person.name}" if person.name else ""
-    if fmt is GraphFormat.json:
+        marks = map_marks(statuses, current=person.current_role, target=person.target_role)
+    if fmt is GraphFormat.svg:
+        from ..render.ladder_svg import ladder_svg
+
+        title += f": {track} track" if track else ""
+        text = ladder_svg(graph_roles(catalog, track), marks, title=title)
+    elif fmt is GraphFormat.json:
         payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
         text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
     else:

@@ -1,8 +1,8 @@
-"""Turn a command's result into output: a rich table, JSON, Markdown, CSV (and pages, pictures).
+"""Turn a command's result into output: a rich table, JSON, Markdown or CSV.
 
 Commands build a `View` (a JSON payload plus display tables) from core results and hand it to
-`emit`. Only the `table`, `html` and `svg` formats import rich, so a piped `--format json` never
-pays for it.
+`emit`. Only the `table` format imports rich, so a piped `--format json` never pays for it. The
+career map's page and picture are drawn by `lattice_page` and `ladder_svg`, not from a View.
 """
 
 from __future__ import annotations
@@ -35,9 +35,5 @@ def emit(view: View, fmt: Format, stream: TextIO | None = None) -> None:
             from .rich_table import write_tables
 
             write_tables(view, out)
-        case "html" | "svg":
-            from .rich_table import write_export
-
-            write_export(view, out, fmt)
         case _:
             assert_never(fmt)

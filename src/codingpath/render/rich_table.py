@@ -13,7 +13,7 @@ from rich.text import Text
 
 from .view import TITLE_WIDTH, WIDE, Table, View
 
-__all__ = ["column_widths", "console_for", "layout_for", "to_rich", "write_export", "write_tables"]
+__all__ = ["column_widths", "console_for", "layout_for", "to_rich", "write_tables"]
 
 
 def console_for(out: TextIO, *, record: bool = False, width: int | None = None) -> Console:
@@ -206,52 +206,3 @@ def _print_view(console: Console, view: View, *, fit: bool = True) -> None:
 
 def write_tables(view: View, out: TextIO) -> None:
     _print_view(console_for(out), view)
-
-
-def write_export(view: View, out: TextIO, fmt: str) -> None:
-    """The tables as a standalone HTML page or SVG picture (rich's export), for print or sharing."""
-    import io
-
-    console = console_for(io.StringIO(), record=True, width=160)
-    _print_view(console, view, fit=False)  # pages and pictures keep rich's own layout of the full table
-    title = view.tables[0].title if view.tables else "codingpath"
-    if fmt == "html":
-        out.write(console.export_html(inline_styles=True, code_format=_html_page(title)))
-    else:
-        out.write(console.export_svg(title=title, code_format=_svg_offline()))
-
-
-# rich's page, plus a <title>, and a print layout: landscape, small enough for 160 columns.
-_HTML_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>@TITLE@</title>
-<style>
-body {{ color: {foreground}; background-color: {background}; margin: 1.5em; }}
-pre {{ font-size: 13px; line-height: 1.3; }}
-@media print {{ @page {{ size: landscape; margin: 10mm; }} body {{ margin: 0; }} pre {{ font-size: 6.5pt; }} }}
-</style>
-</head>
-<body>
-<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">\
-<code style="font-family:inherit">{code}</code></pre>
-</body>
-</html>
-"""
-
-
-def _html_page(title: str) -> str:
-    import html
-
-    return _HTML_PAGE.replace("@TITLE@", html.escape(title).replace("{", "{{").replace("}", "}}"))
-
-
-def _svg_offline() -> str:
-    """rich's SVG template without its web-font URLs: a shared picture should not fetch anything."""
-    import re
-
-    from rich._export_format import CONSOLE_SVG_FORMAT
-
-    return re.sub(r',\s*url\("https?://[^"]*"\)\s*format\("[^"]*"\)', "", CONSOLE_SVG_FORMAT)

@@ -120,7 +120,7 @@ def write_team(
             _write_json(results, tally, out, catalog=catalog, today=today, within=within, roles=roles)
         case "csv":
             _write_csv(results, out, catalog)
-        case "table" | "markdown" | "html" | "svg":
+        case "table" | "markdown":
             kept: list[PersonResult] = []
             renewals: list[tuple[str, Any]] = []
             for result in results:

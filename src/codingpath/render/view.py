@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 __all__ = ["TITLE_WIDTH", "WIDE", "Format", "Table", "View"]
 
-Format = Literal["table", "json", "markdown", "csv", "html", "svg"]
+Format = Literal["table", "json", "markdown", "csv"]
 
 
 @dataclass(frozen=True)
