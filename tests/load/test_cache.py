@@ -87,7 +87,7 @@ def test_the_key_covers_every_byte_path_and_version(tmp_path: Path, monkeypatch)
     one.write_bytes(b"roles: {}\n")  # the same size
     assert CatalogCache([one]).key != key
     one.write_bytes(b"roles: []\n")
-    monkeypatch.setattr("codingpath.__version__", "99.0")
+    monkeypatch.setattr("codingpath.version.__version__", "99.0")
     assert CatalogCache([one]).key != key
     monkeypatch.undo()
 

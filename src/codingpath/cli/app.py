@@ -8,8 +8,8 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from .. import __version__
 from ..errors import EXIT_OK, CodingpathError
+from ..version import __version__
 
 __all__ = ["app", "print_error"]
 

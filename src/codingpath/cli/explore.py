@@ -116,11 +116,11 @@ def _write_map(catalog: Catalog, fmt: str, person: Profile | None, statuses: dic
     """The map as a page or picture: marks and the route to `target` (or the profile's target_role)."""
     import sys
 
-    from .. import __version__
     from ..render.graph import graph_roles
     from ..render.ladder_svg import ladder_svg
     from ..render.lattice_page import lattice_page, page_route
     from ..render.map_marks import map_marks
+    from ..version import __version__
 
     marks, route, name = None, None, None
     if person is not None and statuses is not None:

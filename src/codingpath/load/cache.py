@@ -54,7 +54,7 @@ def cache_dir() -> Path | None:
 
 
 def _versions() -> bytes:
-    from .. import __version__
+    from ..version import __version__
 
     try:
         import pydantic
