@@ -1,0 +1,126 @@
+"""How long a gap takes to close: the planner's fastest route to a stand-in role whose published
+requirements are the posting's. The only module of `match` that calls the planner.
+
+The stand-in roles take the tier and tracks of the role the posting resembles, so that the
+planner's stepping stones (roles no higher than the target) are the ones a person applying for
+such a job would use.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from ..catalog import Catalog
+from ..engine import Standing
+from ..models import Profile, Requirement, Role, RoleRequirements, Source
+from .requirements import CredentialNeed, Extraction, PostingRequirement, requirement_rule
+
+__all__ = ["GapPlanner", "plan_function"]
+
+MEMO_SIZE = 20_000
+
+
+def plan_function() -> Callable[..., Any]:
+    """The planner's entry point, imported here and nowhere else in `match`."""
+    from ..planning import plan_route
+
+    return plan_route
+
+
+class GapPlanner:
+    """Plans to the posting's requirements (each one, or every required one at once) for a person."""
+
+    def __init__(self, extraction: Extraction, catalog: Catalog, today: date, resembles: str | None,
+                 hours_per_week: float = 10.0) -> None:
+        self.today, self.hours_per_week = today, hours_per_week
+        self.plan = plan_function()
+        like = catalog.roles.get(resembles or "")
+        self._ids: dict[int, str] = {}
+        roles: dict[str, Role] = {}
+        source = Source(url=extraction.source or "posting", as_of="undated", note="the job posting")
+        for i, requirement in enumerate(extraction.requirements):
+            rule = _rule(requirement)
+            if rule is not None:
+                self._ids[i] = f"posting-requirement-{i}"
+                roles[self._ids[i]] = _stand_in(self._ids[i], rule, like, source)
+        at_hire = [_rule(r) for r in extraction.requirements if r.required and not _after_hire(r)]
+        combined = _combine([r for r in at_hire if r is not None])
+        self.combined_id = "posting-required" if combined is not None else None
+        if combined is not None:
+            roles["posting-required"] = _stand_in("posting-required", combined, like, source)
+        self.index = {id(r): i for i, r in enumerate(extraction.requirements)}
+        self.catalog = Catalog(catalog.credentials, {**catalog.roles, **roles}, catalog.trainings, catalog.education,
+                               catalog.occupations, catalog.files)
+        self._memo: OrderedDict[Any, float | None] = OrderedDict()
+        self.plans = 0
+
+    def months(self, profile: Profile, requirement: PostingRequirement) -> float | None:
+        """Months to meet one requirement on the fastest route; None when the data holds no route."""
+        role_id = self._ids.get(self.index.get(id(requirement), -1))
+        return None if role_id is None else self._months(profile, role_id)
+
+    def months_to_required(self, profile: Profile, standing: Standing | None = None) -> float | None:
+        """Months to meet every requirement needed at hire, remembered per distinct standing."""
+        if self.combined_id is None:
+            return 0.0
+        key = None if standing is None else _standing_key(profile, standing)
+        if key is not None and key in self._memo:
+            self._memo.move_to_end(key)
+            return self._memo[key]
+        months = self._months(profile, self.combined_id)
+        if key is not None:
+            self._memo[key] = months
+            if len(self._memo) > MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return months
+
+    def _months(self, profile: Profile, role_id: str) -> float | None:
+        plan = self.plan(profile, self.catalog, role_id, start=self.today, hours_per_week=self.hours_per_week)
+        self.plans += 1
+        if not plan.feasible:
+            return None
+        return 0.0 if plan.eligible_now else round(plan.total_years * 12, 1)
+
+
+def _after_hire(requirement: PostingRequirement) -> bool:
+    return isinstance(requirement.parsed, CredentialNeed) and requirement.parsed.within_months is not None
+
+
+def _rule(requirement: PostingRequirement) -> Requirement | None:
+    return requirement_rule(requirement)
+
+
+def _combine(rules: list[Requirement]) -> Requirement | None:
+    """Every rule at once (an AND): the highest education, every credential group, every experience."""
+    if not rules:
+        return None
+    from ..models import EDUCATION_LEVELS
+
+    levels = [r.education for r in rules if r.education is not None]
+    education = max(levels, key=EDUCATION_LEVELS.index) if levels else None
+    return Requirement(
+        education=education,
+        credentials=tuple(g for r in rules for g in r.credentials),
+        experience=tuple(e for r in rules for e in r.experience),
+        full_credential=any(r.full_credential for r in rules),
+    )
+
+
+def _stand_in(role_id: str, rule: Requirement, like: Role | None, source: Source) -> Role:
+    requirements = RoleRequirements(**rule.model_dump(exclude={"description"}), confidence="confirmed",
+                                    sources=(source,))
+    return Role(id=role_id, title="the posting", tier=like.tier if like else "mid",
+                tracks=like.tracks if like else ("coding",), summary="a job posting's requirements",
+                requirements=requirements)
+
+
+def _standing_key(profile: Profile, standing: Standing) -> tuple[Any, ...]:
+    """What a plan can depend on, experience to the month (as `team` keys its plans)."""
+    def months(values: dict[str, float]) -> tuple[tuple[str, int], ...]:
+        return tuple(sorted((k, int(v * 12)) for k, v in values.items() if v > 0))
+
+    return (standing.education, standing.cahiim_accredited, standing.credentials, standing.apprentice,
+            standing.training, profile.current_role, months(standing.years_by_track), months(standing.years_by_role))
