@@ -15,8 +15,15 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..engine import Standing
-from ..models import Profile, Requirement, Role, RoleRequirements, Source
-from .requirements import CredentialNeed, Extraction, PostingRequirement, requirement_rule
+from ..models import EDUCATION_LEVELS, Profile, Requirement, Role, RoleRequirements, Source
+from .requirements import (
+    CredentialNeed,
+    EducationNeed,
+    ExperienceNeed,
+    Extraction,
+    PostingRequirement,
+    requirement_rule,
+)
 
 __all__ = ["GapPlanner", "plan_function"]
 
@@ -34,8 +41,12 @@ class GapPlanner:
     """Plans to the posting's requirements (each one, or every required one at once) for a person."""
 
     def __init__(self, extraction: Extraction, catalog: Catalog, today: date, resembles: str | None,
-                 hours_per_week: float = 10.0) -> None:
-        self.today, self.hours_per_week = today, hours_per_week
+                 hours_per_week: float = 10.0, bound_months: float | None = None) -> None:
+        """With `bound_months`, `months_to_required` plans only when a route could end within that
+        many months, and answers None otherwise (for a team: who is close, not how far the rest are)."""
+        self.today, self.hours_per_week, self.bound_months = today, hours_per_week, bound_months
+        # No degree programme in the data is shorter than this: the least a missing degree takes.
+        self.degree_months = 12 * min((p.years for p in catalog.education), default=0.0)
         self.plan = plan_function()
         like = catalog.roles.get(resembles or "")
         self._ids: dict[int, str] = {}
@@ -46,8 +57,8 @@ class GapPlanner:
             if rule is not None:
                 self._ids[i] = f"posting-requirement-{i}"
                 roles[self._ids[i]] = _stand_in(self._ids[i], rule, like, source)
-        at_hire = [_rule(r) for r in extraction.requirements if r.required and not _after_hire(r)]
-        combined = _combine([r for r in at_hire if r is not None])
+        self.required = tuple(r for r in extraction.requirements if r.required and not _after_hire(r))
+        combined = _combine([rule for rule in map(_rule, self.required) if rule is not None])
         self.combined_id = "posting-required" if combined is not None else None
         if combined is not None:
             roles["posting-required"] = _stand_in("posting-required", combined, like, source)
@@ -66,6 +77,8 @@ class GapPlanner:
         """Months to meet every requirement needed at hire, remembered per distinct standing."""
         if self.combined_id is None:
             return 0.0
+        if standing is not None and self.bound_months is not None and self._floor(standing) > self.bound_months + 1e-9:
+            return None
         key = None if standing is None else _standing_key(profile, standing)
         if key is not None and key in self._memo:
             self._memo.move_to_end(key)
@@ -76,6 +89,17 @@ class GapPlanner:
             if len(self._memo) > MEMO_SIZE:
                 self._memo.popitem(last=False)
         return months
+
+    def _floor(self, standing: Standing) -> float:
+        """Months no route can beat: the largest experience shortfall, or a degree still to earn."""
+        floor = 0.0
+        for requirement in self.required:
+            need = requirement.parsed
+            if isinstance(need, ExperienceNeed) and need.years is not None:
+                floor = max(floor, 12 * (need.years - standing.track_years(need.tracks, ())))
+            elif isinstance(need, EducationNeed) and standing.education < EDUCATION_LEVELS.index(need.level):
+                floor = max(floor, self.degree_months)
+        return floor
 
     def _months(self, profile: Profile, role_id: str) -> float | None:
         plan = self.plan(profile, self.catalog, role_id, start=self.today, hours_per_week=self.hours_per_week)
@@ -97,8 +121,6 @@ def _combine(rules: list[Requirement]) -> Requirement | None:
     """Every rule at once (an AND): the highest education, every credential group, every experience."""
     if not rules:
         return None
-    from ..models import EDUCATION_LEVELS
-
     levels = [r.education for r in rules if r.education is not None]
     education = max(levels, key=EDUCATION_LEVELS.index) if levels else None
     return Requirement(

@@ -85,7 +85,9 @@ def evaluate_posting(extraction: Extraction, profile: Profile, catalog: Catalog,
     required_gaps = [r for r in results if r.status == "gap" and r.requirement.required]
     preferred_gaps = [r for r in results if r.status == "gap" and not r.requirement.required]
     verdict: Verdict = "gaps" if required_gaps else "meets-required" if preferred_gaps else "meets"
-    months = 0.0 if not required_gaps else planner.months_to_required(profile, standing)
+    at_hire = [r for r in required_gaps if not (isinstance(r.requirement.parsed, CredentialNeed)
+                                                and r.requirement.parsed.within_months)]
+    months = planner.months_to_required(profile, standing) if at_hire else 0.0
     return MatchResult(verdict, tuple(results), role, months)
 
 
@@ -106,16 +108,14 @@ def _check(requirement: PostingRequirement, standing: Standing, catalog: Catalog
     need = requirement.parsed
     rule = requirement_rule(requirement)
     if rule is None:
-        return RequirementResult(requirement, "unchecked", f"not checked: codingpath has no record of "
-                                 f"{need.name}; check it against your own record")  # type: ignore[union-attr]
+        return RequirementResult(requirement, "unchecked", "codingpath has no record of it: check it yourself")
     if isinstance(need, CredentialNeed):
         return _check_credential(requirement, need, standing, catalog, rule)
     notes: list[str] = []
     gaps = assess(rule, standing).gaps
     if isinstance(need, ExperienceNeed):
         if need.setting:
-            notes.append(f"counted on codingpath's tracks ({', '.join(need.tracks)}): a profile does not record "
-                         f"the setting ({need.setting})")
+            notes.append(f"the setting ({need.setting}) is not checked: a profile does not record it")
         if need.years is None:
             has = standing.track_years(need.tracks, ())
             message = "has some" if has > 0 else f"needs some {need.label}; has none"
