@@ -64,7 +64,10 @@ def extract_requirements(posting: Posting, catalog: Catalog) -> Extraction:
     found: list[PostingRequirement] = []
     seen: set[tuple[str, Need]] = set()
     for unit in units(posting):
+        cursor = 0
         for sentence in sentences(unit.text):
+            cursor = max(unit.text.find(sentence, cursor), cursor)
+            line = unit.line_at(cursor)
             if unit.context == "unknown" and not _PHRASING.search(sentence):
                 continue
             for mention, required in _read_sentence(sentence, unit, catalog):
@@ -72,7 +75,7 @@ def extract_requirements(posting: Posting, catalog: Catalog) -> Extraction:
                 if key in seen:
                     continue
                 seen.add(key)
-                found.append(PostingRequirement(mention.kind, required, sentence, unit.line,  # type: ignore[arg-type]
+                found.append(PostingRequirement(mention.kind, required, sentence, line,  # type: ignore[arg-type]
                                                 mention.need))
     return Extraction(posting.source, posting.title, tuple(found))
 

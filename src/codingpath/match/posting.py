@@ -140,8 +140,7 @@ class _HtmlText(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.lines: list[PostingLine] = []
-        self.parts: list[str] = []
-        self.start_line = 1
+        self.parts: list[tuple[int, str]] = []  # (source line, text): a block may span lines
         self.skipping = 0
         self.heading = False
         self.bullet = False
@@ -151,11 +150,19 @@ class _HtmlText(HTMLParser):
         self.in_title = False
 
     def flush(self) -> None:
-        text = _clean("".join(self.parts))
+        text = _clean("".join(part for _, part in self.parts))
         bold = _clean("".join(self.bold_parts))
         if text:
-            self.lines.append(PostingLine(self.start_line, text, self.heading or bold.rstrip(":") == text.rstrip(":"),
-                                          self.bullet))
+            heading = self.heading or bold.rstrip(":") == text.rstrip(":")
+            pieces: dict[int, str] = {}
+            for number, part in self.parts:
+                pieces[number] = pieces.get(number, "") + part
+            cleaned = [(number, _clean(piece)) for number, piece in pieces.items() if _clean(piece)]
+            if heading or len(cleaned) == 1:
+                self.lines.append(PostingLine(cleaned[0][0], text, heading, self.bullet))
+            else:  # one line each, so a requirement points at its own line; `units` joins them again
+                self.lines.extend(PostingLine(number, piece, False, self.bullet and i == 0)
+                                  for i, (number, piece) in enumerate(cleaned))
         self.parts, self.bold_parts, self.heading, self.bullet = [], [], False, False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -185,10 +192,9 @@ class _HtmlText(HTMLParser):
             self.title = _clean(data)
         if self.skipping:
             return
-        if not "".join(self.parts).strip():
-            leading = data[: len(data) - len(data.lstrip())]
-            self.start_line = self.getpos()[0] + leading.count("\n")
-        self.parts.append(data)
+        number = self.getpos()[0]
+        for i, piece in enumerate(data.split("\n")):
+            self.parts.append((number + i, piece + ("\n" if i < data.count("\n") else "")))
         if self.in_bold:
             self.bold_parts.append(data)
 

@@ -26,6 +26,15 @@ class Unit:
     text: str
     line: int
     context: Context
+    breaks: tuple[tuple[int, int], ...] = ()  # (offset in text, line) where each joined line begins
+
+    def line_at(self, offset: int) -> int:
+        """The posting line that holds this offset of the text."""
+        line = self.line
+        for start, number in self.breaks:
+            if start <= offset:
+                line = number
+        return line
 
 
 def classify_heading(text: str) -> Context | None:
@@ -80,7 +89,8 @@ def units(posting: Posting) -> list[Unit]:
                  and not previous.text.endswith(":") and (not previous.bullet or line.text[:1].islower()))
         if joins:
             last = out[-1]
-            out[-1] = Unit(f"{last.text} {text}", last.line, last.context)
+            breaks = (*last.breaks, (len(last.text) + 1, line.number))
+            out[-1] = Unit(f"{last.text} {text}", last.line, last.context, breaks)
         else:
             out.append(Unit(text, line.number, own))
         previous = line
