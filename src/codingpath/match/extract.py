@@ -13,6 +13,7 @@ How a posting is read, as a recruiter would:
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ..catalog import Catalog
@@ -39,7 +40,7 @@ from .vocabulary import (
 
 __all__ = ["extract_requirements"]
 
-_TOKEN = re.compile(r"(?<![\w/-])([A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?)(?![\w/-])")
+_TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?)(?![\w-])")
 _CONNECTOR = re.compile(r"^\s*(?:,|/|or|and/or|,\s*or|,\s*and/or|or\s+an?|\(|,?\s*\(|\)\s*,?|,?\s*or\s+the)?\s*$",
                         re.I)
 _ACCEPTED = re.compile(r"^\W*(?:is\s+|are\s+|also\s+)?accepted\b", re.I)
@@ -59,11 +60,20 @@ _WORDS_OF = {"twelve": 12, "eighteen": 18, "twenty-four": 24, "one": 1, "two": 2
 _CODING_FOCUS = frozenset({"physician", "outpatient", "inpatient", "risk adjustment"})
 
 
+def coding_credentials(catalog: Catalog, bodies: set[str] | None = None) -> tuple[str, ...]:
+    """The coding credentials (not the CDI ones) of these bodies, or of every body."""
+    return tuple(c.id for c in catalog.credentials.values()
+                 if set(c.focus) & _CODING_FOCUS and "cdi" not in c.focus
+                 and (bodies is None or c.body.upper() in bodies))
+
+
 def extract_requirements(posting: Posting, catalog: Catalog) -> Extraction:
     """Every requirement codingpath can find in a posting, in the order they appear."""
     found: list[PostingRequirement] = []
     seen: set[tuple[str, Need]] = set()
     for unit in units(posting):
+        if unit.context == "excluded":  # duties, benefits, the company: what the job is, not who may apply
+            continue
         cursor = 0
         for sentence in sentences(unit.text):
             cursor = max(unit.text.find(sentence, cursor), cursor)
@@ -122,9 +132,32 @@ def _is_required(sentence: str, mentions: list[Mention], i: int, preferred_secti
 
 # -- credentials ---------------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=8)
+def _full_names(catalog: Catalog) -> re.Pattern[str] | None:
+    """The credentials' full names ("Certified Professional Coder"), longest first, any case and
+    with any spacing or hyphens between words."""
+    names = sorted(((c.name, c.id) for c in catalog.credentials.values()), key=lambda n: -len(n[0]))
+    if not names:
+        return None
+    parts = [r"[\s-]+".join(re.escape(w) for w in re.split(r"[\s-]+", name)) for name, _ in names]
+    return re.compile(r"\b(" + "|".join(f"(?P<n{i}>{p})" for i, p in enumerate(parts)) + r")\b", re.I)
+
+
+def _tokens(sentence: str, catalog: Catalog) -> list[tuple[int, int, str]]:
+    """Credential-like words in order: acronyms, and full names given as their id."""
+    tokens = [(m.start(), m.end(), m.group(1)) for m in _TOKEN.finditer(sentence) if m.group(1) not in NOT_CREDENTIALS]
+    pattern = _full_names(catalog)
+    if pattern is not None:
+        ids = [c.id for c in sorted(catalog.credentials.values(), key=lambda c: -len(c.name))]
+        for match in pattern.finditer(sentence):
+            index = next(int(k[1:]) for k, v in match.groupdict().items() if v is not None)
+            tokens = [t for t in tokens if not match.start() <= t[0] < match.end()]
+            tokens.append((match.start(), match.end(), ids[index]))
+    return sorted(tokens)
+
+
 def _credential_mentions(sentence: str, unit: Unit, catalog: Catalog) -> list[Mention]:
-    tokens = [(m.start(), m.end(), m.group(1)) for m in _TOKEN.finditer(sentence)
-              if m.group(1) not in NOT_CREDENTIALS]
+    tokens = _tokens(sentence, catalog)
     groups: list[list[tuple[int, int, str]]] = []
     for token in tokens:
         if groups and _CONNECTOR.match(sentence[groups[-1][-1][1]:token[0]]) \
@@ -220,13 +253,11 @@ def _generic_mentions(sentence: str, catalog: Catalog) -> list[Mention]:
     """'AAPC or AHIMA certification', 'certified coder': every coding credential of those bodies."""
     match = _GENERIC_BODY.search(sentence)
     if match:
-        bodies = {b.upper() for b in match.groups()[:2] if b}
-        ids = tuple(c.id for c in catalog.credentials.values()
-                    if c.body.upper() in bodies and set(c.focus) & _CODING_FOCUS)
+        ids = coding_credentials(catalog, {b.upper() for b in match.groups()[:2] if b})
         return [Mention(match.start(), match.end(), "credential", CredentialNeed(ids), ids=list(ids))] if ids else []
     match = _GENERIC_CODER.search(sentence)
     if match:
-        ids = tuple(c.id for c in catalog.credentials.values() if set(c.focus) & _CODING_FOCUS)
+        ids = coding_credentials(catalog)
         return [Mention(match.start(), match.end(), "credential", CredentialNeed(ids), ids=list(ids))]
     return []
 

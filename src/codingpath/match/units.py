@@ -60,7 +60,9 @@ def _is_heading(line: PostingLine) -> bool:
     letters = [c for c in text if c.isalpha()]
     if letters and text.upper() == text and words <= 8 and not text.endswith("."):
         return True
-    return words <= 4 and not text.endswith(".") and classify_heading(text) is not None
+    # A short line that names a section ("Who should apply"), but not "CPC required" or "4 years".
+    plain = not re.search(r"\d|\b[A-Z]{2,}", text)
+    return words <= 4 and plain and not text.endswith(".") and classify_heading(text) is not None
 
 
 def units(posting: Posting) -> list[Unit]:
