@@ -24,6 +24,9 @@ from codingpath.match.requirements import (
 )
 
 POSTINGS = Path(__file__).resolve().parent / "postings"
+# Written after the extractor was frozen and measured as they came, never tuned against: the honest
+# figure. The postings above were written first and the vocabulary grew while reading them.
+HOLDOUT = POSTINGS / "holdout"
 PROFILES = ("newcomer", "apprentice", "experienced-coder", "director-candidate")
 
 Key = tuple[Any, ...]
@@ -38,11 +41,11 @@ class Expected:
     verdicts: dict[str, str]
 
 
-def catalogue() -> list[Expected]:
-    """Every posting with its expectations, by file name."""
+def catalogue(folder: Path = POSTINGS) -> list[Expected]:
+    """Every posting of a folder with its expectations, by file name."""
     out = []
-    for spec in sorted(POSTINGS.glob("*.yaml")):
-        posting = next(p for p in POSTINGS.glob(spec.stem + ".*") if p.suffix != ".yaml")
+    for spec in sorted(folder.glob("*.yaml")):
+        posting = next(p for p in folder.glob(spec.stem + ".*") if p.suffix != ".yaml")
         data = yaml.safe_load(spec.read_text(encoding="utf-8"))
         out.append(Expected(posting, data["title"], data["resembles"],
                             tuple(expected_key(item) for item in data["requirements"]), data["verdicts"]))
