@@ -17,7 +17,13 @@ _YEARS = re.compile(
     re.I)
 _NOT_EXPERIENCE_BEFORE = re.compile(r"\b(within|after|every|for the (?:first|past)|over the (?:past|last))\s*$", re.I)
 _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(of hire|of employment|old|ago|of age|from)\b", re.I)
-_YEARLESS = re.compile(r"^(?:(?:\w+\s+){0,2})experience\b(?P<rest>.*)$", re.I)
+# "Previous auditing experience", "prior lead or supervisory experience", "Experience training coders".
+_YEARLESS = re.compile(r"(?:^|\b(?:prior|previous|some|proven|demonstrated|hands-on)\s+)(?P<before>(?:[\w/-]+\s+){0,4}?)"
+                       r"experience\b(?P<rest>[^;.]*)", re.I)
+_NONE_NEEDED = re.compile(r"\bno\b[^;.]*\bexperience\b|\bexperience (?:is )?not (?:required|necessary|needed)\b", re.I)
+_NESTED = re.compile(rf"(?P<min>{_NUM})\s+of\s+(?:which|these|them|those)\b", re.I)
+_ALTERNATIVE = re.compile(r"\b(in lieu of|instead of|in place of|as a substitute)\b", re.I)
+_OF_WHAT_END = re.compile(r",\s*(?=(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)\b)|\bincluding\b|;", re.I)
 _STOP = re.compile(r"[;.]|\b\d+(?:\.\d+)?\+?\s*(?:years?|yrs?|months?)\b", re.I)
 _LABELS = {"coding": "coding", "management": "supervisory or management", "audit": "audit", "billing": "billing",
            "him": "HIM", "cdi": "CDI", "compliance": "compliance", "education": "teaching", "data": "data analysis",
@@ -32,28 +38,44 @@ def _number(text: str) -> float:
 def experience_mentions(sentence: str) -> list[Mention]:
     """Each amount of experience in the sentence with its kind; none when nothing says it is experience."""
     out = []
-    matches = [m for m in _YEARS.finditer(sentence)
+    matches = [m for m in [*_YEARS.finditer(sentence), *_NESTED.finditer(sentence)]
                if not _NOT_EXPERIENCE_BEFORE.search(sentence[: m.start()])
                and not _NOT_EXPERIENCE_AFTER.match(sentence[m.end():])]
+    matches.sort(key=lambda m: m.start())
     for i, match in enumerate(matches):
         stop = matches[i + 1].start() if i + 1 < len(matches) else len(sentence)
-        cut = re.search(r"[;]", sentence[match.end():stop])
+        cut = _OF_WHAT_END.search(sentence[match.end():stop])
         of_what = sentence[match.end(): match.end() + cut.start() if cut else stop]
-        tracks, setting = kinds(of_what)
-        if not tracks and "experience" not in (of_what + sentence[: match.start()]).lower():
+        if _ALTERNATIVE.search(of_what):  # "or 2 years of coding in lieu of a degree": not asked for itself
             continue
-        scale = 1 / 12 if match["unit"].lower().startswith("month") else 1.0
+        tracks, setting = kinds(of_what)
+        nested = match.re is _NESTED  # "2 of which in management": only with a kind of its own
+        if not tracks and (nested or "experience" not in (of_what + sentence[: match.start()]).lower()):
+            continue
+        unit = match.groupdict().get("unit") or "years"
+        scale = 1 / 12 if unit.lower().startswith("month") else 1.0
         years = round(_number(match["min"]) * scale, 2)
-        top = round(_number(match["max"]) * scale, 2) if match["max"] else None
+        top = round(_number(match["max"]) * scale, 2) if match.groupdict().get("max") else None
         need = ExperienceNeed(years, tracks, setting, top, experience_label(tracks, setting))
         out.append(Mention(match.start(), match.end(), "experience", need, tail=match.end() + len(of_what)))
-    if not out:
-        yearless = _YEARLESS.match(sentence)
-        if yearless:
-            tracks, setting = kinds(yearless["rest"])
-            if tracks:
-                need = ExperienceNeed(None, tracks, setting, None, experience_label(tracks, setting))
-                out.append(Mention(0, yearless.end(), "experience", need))
+    out.extend(_yearless(sentence, [m.start() for m in matches]))
+    return out
+
+
+def _yearless(sentence: str, years_at: list[int]) -> list[Mention]:
+    """Experience of a kind without a number of years, in clauses that give none."""
+    out = []
+    start = 0
+    for clause in sentence.split(";"):
+        end = start + len(clause)
+        if not any(start <= at < end for at in years_at):
+            found = _YEARLESS.search(clause)
+            if found and not _NONE_NEEDED.search(clause):
+                tracks, setting = kinds(found["before"] + " " + found["rest"])
+                if tracks:
+                    need = ExperienceNeed(None, tracks, setting, None, experience_label(tracks, setting))
+                    out.append(Mention(start + found.start(), start + found.end(), "experience", need))
+        start = end + 1
     return out
 
 

@@ -41,8 +41,10 @@ from .vocabulary import (
 __all__ = ["extract_requirements"]
 
 _TOKEN = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?)(?![\w-])")
-_CONNECTOR = re.compile(r"^\s*(?:,|/|or|and/or|,\s*or|,\s*and/or|or\s+an?|\(|,?\s*\(|\)\s*,?|,?\s*or\s+the)?\s*$",
-                        re.I)
+# Between two credentials of one group, once parentheses and nouns ("license", "credential") are
+# set aside: nothing, a comma, a slash, "or", "and/or".
+_CONNECTOR = re.compile(r"^\s*(?:,|/|or|and/or|,\s*or|,\s*and/or|or\s+an?|,?\s*or\s+the|-)?\s*$", re.I)
+_CONNECTOR_NOISE = re.compile(r"[()]|\b(?:active|current|licen[cs]e|credential|certification|certificate)s?\b", re.I)
 _ACCEPTED = re.compile(r"^\W*(?:is\s+|are\s+|also\s+)?accepted\b", re.I)
 _NOT_ACCEPTED = re.compile(r"^\W*(?:is\s+|are\s+)?not\s+accepted\b", re.I)
 _ELIGIBLE = re.compile(r"^[\s-]*eligible\b", re.I)
@@ -78,7 +80,9 @@ def extract_requirements(posting: Posting, catalog: Catalog) -> Extraction:
         for sentence in sentences(unit.text):
             cursor = max(unit.text.find(sentence, cursor), cursor)
             line = unit.line_at(cursor)
-            if unit.context == "unknown" and not _PHRASING.search(sentence):
+            # Before any heading a posting describes the employer; a bullet under a heading it does
+            # not name ("You have") is read as a requirement.
+            if unit.context == "unknown" and not (unit.bullet and unit.headed) and not _PHRASING.search(sentence):
                 continue
             for mention, required in _read_sentence(sentence, unit, catalog):
                 key = (mention.kind, mention.need)
@@ -91,7 +95,8 @@ def extract_requirements(posting: Posting, catalog: Catalog) -> Extraction:
 
 
 _PHRASING = re.compile(r"\b(required|requires?|must|preferred|a plus|minimum|at least|ideal candidate|candidates?"
-                       r"|you (?:have|bring|hold)|holds?|experience|certifi\w+|degree|diploma)\b", re.I)
+                       r"|you (?:have|bring|hold)|holds?|experience|certifi\w+|credential|licen[cs]e|degree|diploma)\b",
+                       re.I)
 
 
 def _read_sentence(sentence: str, unit: Unit, catalog: Catalog) -> list[tuple[Mention, bool]]:
@@ -101,6 +106,9 @@ def _read_sentence(sentence: str, unit: Unit, catalog: Catalog) -> list[tuple[Me
     for i, mention in enumerate(mentions):
         out.append((mention, _is_required(sentence, mentions, i, unit.context == "preferred")))
     return out
+
+
+_LONG_ASIDE = re.compile(r"\((?:[^()\s]+\s+){2,}[^()]*\)")
 
 
 def _clause_bounds(sentence: str, position: int) -> tuple[int, int]:
@@ -122,6 +130,9 @@ def _is_required(sentence: str, mentions: list[Mention], i: int, preferred_secti
         before_start = min(max(mentions[i - 1].end, mentions[i - 1].tail), mention.start)
     before = sentence[before_start:mention.start]
     own = sentence[mention.start:mention.end]
+    # "(three of which at an academic centre preferred)" qualifies a detail, not the item;
+    # "(required)" qualifies the item.
+    after, before = _LONG_ASIDE.sub(" ", after), _LONG_ASIDE.sub(" ", before)
     for window in (after, own, before):
         hits = sorted([(m.start(), False) for m in PREFERRED.finditer(window)]
                       + [(m.start(), True) for m in REQUIRED.finditer(window)])
@@ -160,7 +171,7 @@ def _credential_mentions(sentence: str, unit: Unit, catalog: Catalog) -> list[Me
     tokens = _tokens(sentence, catalog)
     groups: list[list[tuple[int, int, str]]] = []
     for token in tokens:
-        if groups and _CONNECTOR.match(sentence[groups[-1][-1][1]:token[0]]) \
+        if groups and _CONNECTOR.match(_CONNECTOR_NOISE.sub(" ", sentence[groups[-1][-1][1]:token[0]])) \
                 and not _ACCEPTED.match(sentence[groups[-1][-1][1]:]):
             groups[-1].append(token)
         else:
@@ -262,9 +273,13 @@ def _generic_mentions(sentence: str, catalog: Catalog) -> list[Mention]:
     return []
 
 
+_PROGRAM = re.compile(r"\b(?:graduate of|graduation from|completion of|completed)\s+(?:an?\s+|the\s+)?"
+                      r"(?P<name>(?:[\w-]+\s+){0,2}coding\s+(?:certificate\s+)?program(?:me)?)\b", re.I)
+
+
 def _product_mentions(sentence: str, catalog: Catalog, known: set[str]) -> list[Mention]:
-    """'Epic certification': a certification codingpath has no record of."""
-    out = []
+    """'Epic certification', 'an accredited coding program': something codingpath has no record of."""
+    out = [Mention(m.start(), m.end(), "other", OtherNeed(m["name"])) for m in _PROGRAM.finditer(sentence)]
     for match in _PRODUCT.finditer(sentence):
         word = match.group(1)
         if word in _NOT_PRODUCTS or word.upper() in NOT_CREDENTIALS or catalog.credential_id(word) or word in known:

@@ -27,6 +27,8 @@ class Unit:
     line: int
     context: Context
     breaks: tuple[tuple[int, int], ...] = ()  # (offset in text, line) where each joined line begins
+    bullet: bool = False
+    headed: bool = False  # under a heading (of any kind), not in the text before the first one
 
     def line_at(self, offset: int) -> int:
         """The posting line that holds this offset of the text."""
@@ -69,6 +71,7 @@ def units(posting: Posting) -> list[Unit]:
     """Headings set the context; a labelled line ("Education: ...") sets its own; the title line and
     the heading lines themselves are not units. Lines of one paragraph are joined."""
     context: Context = "unknown"
+    headed = False
     out: list[Unit] = []
     previous: PostingLine | None = None
     for index, line in enumerate(posting.lines):
@@ -78,6 +81,7 @@ def units(posting: Posting) -> list[Unit]:
         if _is_heading(line):
             label = line.text.rstrip(":").strip()
             context = classify_heading(label) or ("unknown" if line.heading else context)
+            headed = True
             previous = None
             continue
         text, own = line.text, context
@@ -92,9 +96,9 @@ def units(posting: Posting) -> list[Unit]:
         if joins:
             last = out[-1]
             breaks = (*last.breaks, (len(last.text) + 1, line.number))
-            out[-1] = Unit(f"{last.text} {text}", last.line, last.context, breaks)
+            out[-1] = Unit(f"{last.text} {text}", last.line, last.context, breaks, last.bullet, last.headed)
         else:
-            out.append(Unit(text, line.number, own))
+            out.append(Unit(text, line.number, own, (), line.bullet, headed))
         previous = line
     return out
 

@@ -35,11 +35,13 @@ SECTION_EXCLUDED = re.compile(
 SECTION_REQUIRED = re.compile(
     r"\b(requirements?|required|minimum|must have|must-haves?|qualifications?|who should apply|what you('ll| will)"
     r" need|what you bring|what we('re| are) looking for|education|experience|certifications?|credentials?"
-    r"|licensure|licenses?|skills|eligibility)\b", re.I)
+    r"|licensure|licenses?|skills|eligibility|you have|you bring|you('ll| will) have|about you|who you are"
+    r"|what it takes|you should have)\b", re.I)
 
 # Phrases that mark one item as preferred or required, wherever they sit in its sentence.
 PREFERRED = re.compile(r"\b(strongly preferred|preferred|preferably|a plus|is a plus|nice to have|desired|desirable"
-                       r"|ideally|advantageous|a bonus|helpful|not required|considered|welcome)\b", re.I)
+                       r"|ideally|(?:would be|is) ideal|advantageous|a bonus|helpful|not required|considered"
+                       r"|welcome)\b", re.I)
 REQUIRED = re.compile(r"\b((?<!not )required|requires?|must|mandatory|minimum|at least|needed|necessary|essential)\b",
                       re.I)
 
@@ -55,7 +57,8 @@ TRACK_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
      ("management",)),
     (re.compile(r"\b(teaching|educating|educator|instruct\w*|training (?:or|and) educat\w*|training coders)\b", re.I),
      ("education",)),
-    (re.compile(r"\b(audit\w*|claims review|coding review|chart review|validation audits?)\b", re.I), ("audit",)),
+    (re.compile(r"\b(audit\w*|claims review|coding review|chart review|validation audits?|payment integrity)\b", re.I),
+     ("audit",)),
     (re.compile(r"\b(compliance)\b", re.I), ("compliance",)),
     (re.compile(r"\b(CDI|clinical documentation|documentation (?:integrity|improvement))\b"), ("cdi",)),
     (re.compile(r"\b(HIM|health information)\b"), ("him", "coding")),
@@ -77,7 +80,8 @@ HEAD_TRACKS = frozenset({"management", "education"})
 SETTINGS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\binpatient\b", re.I), "inpatient"),
     (re.compile(r"\boutpatient\b", re.I), "outpatient"),
-    (re.compile(r"\b(professional fee|pro-?fee|physician practice|physician-based)\b", re.I), "professional fee"),
+    (re.compile(r"\b(professional fee|pro-?fee|physician practice|physician-based|professional (?:coding|services))\b",
+                re.I), "professional fee"),
     (re.compile(r"\bE/M\b|\bevaluation and management\b", re.I), "E/M"),
     (re.compile(r"\b(risk adjustment|HCC)\b", re.I), "risk adjustment"),
     (re.compile(r"\b(ED|emergency department|emergency room)\b"), "emergency department"),
@@ -88,12 +92,15 @@ SETTINGS: tuple[tuple[re.Pattern[str], str], ...] = (
 EDUCATION_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(doctorate|doctoral degree|Ph\.?D\.?)\b", re.I), "doctorate"),
     (re.compile(r"\bmaster(?:'s|’s|s)?\s+(?:degree|of|in)\b|\bmaster(?:'s|’s)", re.I), "master"),
-    (re.compile(r"\bbachelor(?:'s|’s|s)?\b|\bBA/BS\b|\bB\.?S\.? degree\b|\bfour-year degree\b", re.I), "bachelor"),
+    (re.compile(r"\bbachelor(?:'s|’s|s)?\b|\bB\.?S\.? degree\b|\bfour-year degree\b", re.I), "bachelor"),
+    (re.compile(r"\b(BSN|BA/BS|BS/BA)\b"), "bachelor"),
+    (re.compile(r"\b(MBA|MHA|MSN|MPH)\b"), "master"),
     (re.compile(r"\bassociate(?:'s|’s|s)?\s+(?:degree|of|in)\b|\bassociate(?:'s|’s)|\btwo-year degree\b", re.I),
      "associate"),
     (re.compile(r"\bhigh[- ]school\b|\bGED\b|\bHS diploma\b|\bsecondary school\b", re.I), "high-school"),
 )
-EQUIVALENT_EXPERIENCE = re.compile(r"\bor (an )?equivalent (\w+ )?(work |combination|experience)", re.I)
+EQUIVALENT_EXPERIENCE = re.compile(r"\bor (an )?equivalent (\w+ )?(work |combination|experience)|\bin lieu of\b"
+                                   r"|\binstead of (a |the )?degree\b", re.I)
 
 # Upper-case words postings use that are not credentials a person holds: code sets, payment
 # systems, agencies, bodies, degrees, software, places. An unknown acronym outside this list is
@@ -101,6 +108,6 @@ EQUIVALENT_EXPERIENCE = re.compile(r"\bor (an )?equivalent (\w+ )?(work |combina
 NOT_CREDENTIALS = frozenset("""
 AAPC AHIMA ACDIS HFMA AMA CMS OIG HHS NCCI CPT HCPCS ICD PCS CM DRG MS-DRG APR-DRG HCC RAF RADV MEAT HEDIS
 HIPAA HIM CDI EHR EMR ED ER OR ICU IP OP ASC PT OT SNF LTC NCDB FTE FTES DNFB US USA IL TN TX CA
-FL NY GED CMS-HCC MD-DRG CFO CEO COO CMO VP MHA MBA MS BS BA BSN MSN AA AAS HR EOE PTO ACA MA PPO HMO MCO LOB ROI QA QI KPI
+FL NY GED CMS-HCC MD-DRG CFO CEO COO CMO VP MHA MBA MS BS BA BSN MSN BA/BS AA AAS HR EOE PTO ACA MA PPO HMO MCO LOB ROI QA QI KPI
 EM CEU CEUS NPI UB IT PC AI API SQL NA ID TBD FAQ II III IV HQ AM PM EST PST CST
 """.split())
