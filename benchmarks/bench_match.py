@@ -36,7 +36,8 @@ def main() -> None:
     people = {name: load_profile(str(ROOT / "examples" / f"{name}.yaml"), catalog, TODAY).profile for name in PROFILES}
     for folder, label in ((POSTINGS, "the development catalogue (the vocabulary grew while reading it)"),
                           (HOLDOUT, "held-out batch 1 (written after the extractor was frozen; then used to fix it)"),
-                          (FRESH, "held-out batch 2 (written after those fixes, measured once, never tuned on)")):
+                          (FRESH, "held-out batch 2 (written after those fixes; first measured 0.74 precision, 0.71 "
+                                  "recall, 21 of 24 verdicts; two bugs it showed since fixed)")):
         print(f"== {label}")
         measure(catalogue(folder), catalog, people, args.details)
         print()

@@ -36,11 +36,21 @@ Key = tuple[Any, ...]
 
 @dataclass(frozen=True)
 class Expected:
+    """What a recruiter reads in a posting; and, for the held-out ones, where codingpath is known to
+    read it differently (`missed`, `extra`, `verdicts_given`), so that a test notices any change."""
+
     posting: Path
     title: str
     resembles: str
     requirements: tuple[Key, ...]
     verdicts: dict[str, str]
+    missed: tuple[Key, ...] = ()
+    extra: tuple[Key, ...] = ()
+    verdicts_given: dict[str, str] | None = None
+
+    @property
+    def verdicts_now(self) -> dict[str, str]:
+        return {**self.verdicts, **(self.verdicts_given or {})}
 
 
 def catalogue(folder: Path = POSTINGS) -> list[Expected]:
@@ -49,8 +59,12 @@ def catalogue(folder: Path = POSTINGS) -> list[Expected]:
     for spec in sorted(folder.glob("*.yaml")):
         posting = next(p for p in folder.glob(spec.stem + ".*") if p.suffix != ".yaml")
         data = yaml.safe_load(spec.read_text(encoding="utf-8"))
+        known = data.get("known_differences") or {}
         out.append(Expected(posting, data["title"], data["resembles"],
-                            tuple(expected_key(item) for item in data["requirements"]), data["verdicts"]))
+                            tuple(expected_key(item) for item in data["requirements"]), data["verdicts"],
+                            tuple(expected_key(item) for item in known.get("missed", ())),
+                            tuple(expected_key(item) for item in known.get("extra", ())),
+                            known.get("verdicts_given")))
     return out
 
 

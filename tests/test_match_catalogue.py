@@ -13,9 +13,11 @@ from typer.testing import CliRunner
 from codingpath.cli import app
 from codingpath.match import evaluate_posting, extract_requirements, read_posting
 from conftest import EXAMPLES, TODAY, persona, run_installed
-from posting_catalogue import PROFILES, catalogue, compare, extracted_key
+from posting_catalogue import FRESH, HOLDOUT, PROFILES, catalogue, compare, extracted_key
 
 CATALOGUE = catalogue()
+HELD_OUT = catalogue(HOLDOUT) + catalogue(FRESH)
+EVERY = CATALOGUE + HELD_OUT
 KINDS_OF_JOB = ("inpatient", "outpatient", "profee", "risk-adjustment", "auditor", "cdi", "supervisor", "manager",
                 "director", "him", "registrar", "remote", "payer")
 
@@ -28,23 +30,30 @@ def test_the_catalogue_covers_twenty_postings_of_every_kind_and_format():
     assert Counter(entry.posting.suffix for entry in CATALOGUE).keys() >= {".txt", ".md", ".html"}
 
 
-@pytest.mark.parametrize("entry", CATALOGUE, ids=lambda e: e.posting.stem)
+@pytest.mark.parametrize("entry", EVERY, ids=lambda e: e.posting.stem)
 def test_every_requirement_is_extracted_as_a_recruiter_reads_it(entry, bundled_data):
+    """Exactly, for the development catalogue; for the held-out postings, with the differences
+    recorded when they were measured (a change either way should be looked at and recorded)."""
     extraction = extract_requirements(read_posting(str(entry.posting)), bundled_data)
     matched, missed, extra = compare(entry.requirements, tuple(extracted_key(r) for r in extraction.requirements))
-    assert (missed, extra) == ([], [])
+    assert (sorted(missed, key=repr), sorted(extra, key=repr)) == (sorted(entry.missed, key=repr),
+                                                                   sorted(entry.extra, key=repr))
     assert extraction.title == entry.title
     for requirement in extraction.requirements:  # each with the sentence it came from, on its line
         line = entry.posting.read_text(encoding="utf-8").splitlines()[requirement.line - 1]
         assert requirement.text and any(word in line for word in requirement.text.split() if len(word) >= 3)
 
 
-@pytest.mark.parametrize("entry", CATALOGUE, ids=lambda e: e.posting.stem)
+@pytest.mark.parametrize("entry", EVERY, ids=lambda e: e.posting.stem)
 def test_each_example_profile_gets_the_expected_verdict(entry, bundled_data):
     extraction = extract_requirements(read_posting(str(entry.posting)), bundled_data)
     verdicts = {name: evaluate_posting(extraction, persona(name, bundled_data), bundled_data, TODAY).verdict
                 for name in PROFILES}
-    assert verdicts == entry.verdicts
+    assert verdicts == entry.verdicts_now
+
+
+def test_the_development_catalogue_has_no_known_difference():
+    assert all(not (e.missed or e.extra or e.verdicts_given) for e in CATALOGUE)
 
 
 def test_the_role_a_posting_resembles_agrees_with_a_recruiter_for_most_postings(bundled_data):

@@ -53,7 +53,7 @@ NUMBER_WORDS = {
 # Kinds of experience, tried in order; each maps to the career tracks codingpath counts years on.
 # "HIM" counts coding as well, as the data's own HIM roles do ("HIM or coding experience").
 TRACK_WORDS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(supervis\w*|management|manager|managerial|leadership|leader|lead|director)\b", re.I),
+    (re.compile(r"\b(supervis\w*|management|manager|managerial|managing|leadership|leader|lead|director)\b", re.I),
      ("management",)),
     (re.compile(r"\b(teaching|educating|educator|instruct\w*|training (?:or|and) educat\w*|training coders)\b", re.I),
      ("education",)),
@@ -108,6 +108,6 @@ EQUIVALENT_EXPERIENCE = re.compile(r"\bor (an )?equivalent (\w+ )?(work |combina
 NOT_CREDENTIALS = frozenset("""
 AAPC AHIMA ACDIS HFMA AMA CMS OIG HHS NCCI CPT HCPCS ICD PCS CM DRG MS-DRG APR-DRG HCC RAF RADV MEAT HEDIS
 HIPAA HIM CDI EHR EMR ED ER OR ICU IP OP ASC PT OT SNF LTC NCDB FTE FTES DNFB US USA IL TN TX CA
-FL NY GED CMS-HCC MD-DRG CFO CEO COO CMO VP MHA MBA MS BS BA BSN MSN BA/BS AA AAS HR EOE PTO ACA MA PPO HMO MCO LOB ROI QA QI KPI
+FL NY GED CMS-HCC AND OR NOT CFO CEO COO CMO VP MHA MBA MS BS BA BSN MSN BA/BS AA AAS HR EOE PTO ACA MA PPO HMO MCO LOB ROI QA QI KPI
 EM CEU CEUS NPI UB IT PC AI API SQL NA ID TBD FAQ II III IV HQ AM PM EST PST CST
 """.split())
