@@ -14,6 +14,9 @@ from .options import DataOption, FormatOption, OptionalProfileOption, load_data,
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from ..catalog import Catalog
+    from ..errors import Problem
+    from ..match import Extraction
     from ..match.team import PersonMatch
     from ..team import Skipped
 
@@ -84,12 +87,13 @@ def match_command(
     _one(extraction, profile, catalog, fmt.value)
 
 
-def _one(extraction, profile: str | None, catalog, fmt: str) -> None:  # noqa: ANN001 - Extraction, Catalog
+def _one(extraction: Extraction, profile: str | None, catalog: Catalog, fmt: str) -> None:
     from ..match import evaluate_posting
     from ..render.match_views import match_view, write_match
 
     when = today()
-    result, name, source, warnings = None, None, None, ()
+    result, name, source = None, None, None
+    warnings: tuple[Problem, ...] = ()
     if profile is not None:
         loaded = load_person(profile, catalog, when)
         result = evaluate_posting(extraction, loaded.profile, catalog, when)
@@ -99,7 +103,7 @@ def _one(extraction, profile: str | None, catalog, fmt: str) -> None:  # noqa: A
     write_match(view, fmt, sys.stdout)  # type: ignore[arg-type]
 
 
-def _team(extraction, paths: list[str], catalog, within: int, fmt: str, output: Path | None,  # noqa: ANN001
+def _team(extraction: Extraction, paths: list[str], catalog: Catalog, within: int, fmt: str, output: Path | None,
           force: bool) -> None:
     import contextlib
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ..models import ExperienceRule, Requirement
+from ..models import TRACKS, ExperienceRule, Requirement
 
 __all__ = [
     "CredentialNeed",
@@ -131,7 +131,8 @@ def requirement_rule(requirement: PostingRequirement) -> Requirement | None:
         return Requirement(credentials=(need.any_of,), full_credential=not need.apprentice_accepted)
     if isinstance(need, ExperienceNeed):
         years = min(need.years if need.years is not None else YEARLESS, 40.0)
-        return Requirement(experience=(ExperienceRule(years=years, tracks=need.tracks, label=need.label),))
+        return Requirement(experience=(ExperienceRule(years=years, tracks=tuple(t for t in TRACKS if t in need.tracks),
+                                                          label=need.label),))
     if isinstance(need, EducationNeed):
         return Requirement(education=need.level)  # type: ignore[arg-type]
     return None

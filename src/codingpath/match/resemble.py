@@ -67,7 +67,7 @@ def resembles(extraction: Extraction, catalog: Catalog) -> str | None:
     if not catalog.roles:
         return None
     title = _words(extraction.title)
-    tier = TIERS.index(posting_tier(extraction))  # type: ignore[arg-type]
+    tier = TIERS.index(posting_tier(extraction))
     tracks = posting_tracks(extraction)
     asked = {c for r in extraction.requirements if isinstance(r.parsed, CredentialNeed) for c in r.parsed.any_of}
     settings = _settings(extraction)

@@ -85,12 +85,12 @@ def units(posting: Posting) -> list[Unit]:
             previous = None
             continue
         text, own = line.text, context
-        label = _LABEL.match(text)
+        inline = _LABEL.match(text)
         labelled = False
-        if label and len(label["label"].split()) <= 5:
-            kind = classify_heading(label["label"])
+        if inline and len(inline["label"].split()) <= 5:
+            kind = classify_heading(inline["label"])
             if kind is not None:
-                text, own, labelled = label["rest"], kind, True
+                text, own, labelled = inline["rest"], kind, True
         joins = (previous is not None and not labelled and out and not line.bullet and line.number == previous.number + 1
                  and not previous.text.endswith(":") and (not previous.bullet or line.text[:1].islower()))
         if joins:

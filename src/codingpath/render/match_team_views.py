@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from typing import Any, TextIO
 
@@ -69,7 +69,7 @@ def write_match_team(people: Iterable[PersonMatch], tally: MatchTally, fmt: Form
                                  p.current_role or "", p.status, p.verdict, "" if p.months is None else p.months,
                                  for_csv(p.missing or "")))
         case "table" | "markdown" | "html" | "svg":
-            kept = []
+            kept: list[PersonMatch] = []
             for person in people:
                 if len(kept) < limit:
                     kept.append(person)
@@ -116,7 +116,7 @@ def _now(person: PersonMatch, catalog: Catalog) -> str:
     return role.title if role else "-"
 
 
-def _detail(person: PersonMatch, safe: Any) -> str:
+def _detail(person: PersonMatch, safe: Callable[[str], str]) -> str:
     if person.status in ("meets", "meets-required"):
         return "every required item met" + ("" if person.status == "meets" else "; not every preferred one")
     missing = safe(person.missing or "")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from collections.abc import Callable
 from typing import Any, TextIO
 
 from ..catalog import Catalog
@@ -114,7 +115,8 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
     payload = match_payload(extraction, result, catalog, name=name, profile_file=profile_file, today=today,
                             warnings=warnings)
     title = safe(extraction.title)
-    rows, styles = [], []
+    rows: list[tuple[str, ...]] = []
+    styles: list[str | None] = []
     if result is None:
         for r in extraction.requirements:
             rows.append(("required" if r.required else "preferred", r.kind, safe(asks_text(r)), str(r.line), safe(r.text)))
@@ -124,11 +126,12 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
         notes = [f"Most like the codingpath role {payload['resembles']}; add --profile to check yourself against "
                  "the posting."]
         return View(payload, (table,), tuple(notes))
-    for r in result.results:
-        req = r.requirement
+    for checked in result.results:
+        req = checked.requirement
         rows.append(("required" if req.required else "preferred", req.kind, safe(asks_text(req)),
-                     _STATUS[r.status], safe(_detail(r)) or ("" if fmt == "csv" else "-"), str(req.line), safe(req.text)))
-        styles.append(_STYLE[r.status])
+                     _STATUS[checked.status], safe(_detail(checked)) or ("" if fmt == "csv" else "-"), str(req.line),
+                     safe(req.text)))
+        styles.append(_STYLE[checked.status])
     who = safe(name or "this profile")
     columns = ("Need", "Kind", "What the posting asks", "You", "Detail", "Line", "Sentence")
     table = Table(f"{title}: {who} {_VERDICT[result.verdict]}", columns, tuple(rows), HONEST_NOTE,
@@ -144,7 +147,7 @@ def _after_hire(requirement: PostingRequirement) -> bool:
     return isinstance(requirement.parsed, CredentialNeed) and requirement.parsed.within_months is not None
 
 
-def _notes(result: MatchResult, catalog: Catalog, safe: Any) -> list[str]:
+def _notes(result: MatchResult, catalog: Catalog, safe: Callable[[str], str]) -> list[str]:
     notes = [f"Verdict: {result.verdict}."]
     if any(r.requirement.required and not _after_hire(r.requirement) for r in result.gaps):
         notes.append("Every required item: " + (months_text(result.months_to_required) + " on a planned route"
