@@ -66,7 +66,7 @@ def months_text(months: float | None) -> str:
 def _detail(result: RequirementResult) -> str:
     text = "" if result.status == "met" and result.message == "met" else result.message
     if result.status == "gap" and result.months is not None and "route" not in text:
-        text += f" ({months_text(result.months)} on a planned route)"
+        text += f"; {months_text(result.months)} on a planned route"
     return "; ".join(part for part in (text, *result.notes) if part)
 
 
@@ -121,11 +121,13 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
         for r in extraction.requirements:
             rows.append(("required" if r.required else "preferred", r.kind, safe(asks_text(r)), str(r.line), safe(r.text)))
         columns: tuple[str, ...] = ("Need", "Kind", "What the posting asks", "Line", "Sentence")
-        table = Table(f"{title}: {len(rows)} requirements read", columns, tuple(rows), narrow_columns=(0, 1, 3),
-                      fold_detail=(4, 2))
+        table = Table(f"{title}: {len(rows)} requirements read", columns, tuple(rows), narrow_columns=(0, 1, 3))
         notes = [f"Most like the codingpath role {payload['resembles']}; add --profile to check yourself against "
                  "the posting."]
-        return View(payload, (table,), tuple(notes))
+        if fmt not in ("table", "html", "svg"):
+            return View(payload, (table,), tuple(notes))
+        screen = Table(table.title, columns[:4], tuple(row[:4] for row in rows), narrow_columns=(0, 1, 3))
+        return View(payload, (screen, _sentences_table(extraction.requirements, safe)), tuple(notes))
     for checked in result.results:
         req = checked.requirement
         rows.append(("required" if req.required else "preferred", req.kind, safe(asks_text(req)),
@@ -136,11 +138,22 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
     columns = ("Need", "Kind", "What the posting asks", "You", "Detail", "Line", "Sentence")
     table = Table(f"{title}: {who} {_VERDICT[result.verdict]}", columns, tuple(rows), HONEST_NOTE,
                   tuple(styles), narrow_columns=(0, 1, 3), fold_detail=(6, 2))
-    if fmt in ("table", "html", "svg"):  # on a screen: no kind (the words say it) and no line number
-        keep = (0, 2, 3, 4, 6)
+    tables = (table,)
+    if fmt in ("table", "html", "svg"):
+        # On a screen: no kind (the words say it), and each sentence once, in a table of its own.
+        keep = (0, 2, 3, 4, 5)
         table = Table(table.title, tuple(columns[i] for i in keep), tuple(tuple(row[i] for i in keep) for row in rows),
-                      table.caption, table.row_styles, narrow_columns=(0, 2), fold_detail=(4, 1))
-    return View(payload, (table,), tuple(_notes(result, catalog, safe)))
+                      table.caption, table.row_styles, narrow_columns=(0, 2, 4))  # (line is column 5 of 7)
+        tables = (table, _sentences_table(tuple(c.requirement for c in result.results), safe))
+    return View(payload, tables, tuple(_notes(result, catalog, safe)))
+
+
+def _sentences_table(requirements: tuple[PostingRequirement, ...], safe: Callable[[str], str]) -> Table:
+    seen: dict[tuple[int, str], None] = {}
+    for requirement in requirements:
+        seen.setdefault((requirement.line, requirement.text), None)
+    return Table("Where the posting says so", ("Line", "Sentence"), tuple((str(line), safe(text)) for line, text in seen),
+                 narrow_columns=(0,))
 
 
 def _after_hire(requirement: PostingRequirement) -> bool:
