@@ -122,4 +122,4 @@ def _detail(person: PersonMatch, safe: Callable[[str], str]) -> str:
     missing = safe(person.missing or "")
     if person.months is None:
         return missing
-    return f"{missing} ({months_text(person.months)} on a planned route)"
+    return f"{missing}; {months_text(person.months)} on a planned route"
