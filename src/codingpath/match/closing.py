@@ -8,13 +8,14 @@ such a job would use.
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
 from typing import Any
 
 from ..catalog import Catalog
-from ..engine import Standing
+from ..engine import Standing, assess
 from ..models import EDUCATION_LEVELS, Profile, Requirement, Role, RoleRequirements, Source
 from .requirements import (
     CredentialNeed,
@@ -45,6 +46,7 @@ class GapPlanner:
         """With `bound_months`, `months_to_required` plans only when a route could end within that
         many months, and answers None otherwise (for a team: who is close, not how far the rest are)."""
         self.today, self.hours_per_week, self.bound_months = today, hours_per_week, bound_months
+        self.resembles = resembles
         # No degree programme in the data is shorter than this: the least a missing degree takes.
         self.degree_months = 12 * min((p.years for p in catalog.education), default=0.0)
         self.plan = plan_function()
@@ -63,15 +65,18 @@ class GapPlanner:
         if combined is not None:
             roles["posting-required"] = _stand_in("posting-required", combined, like, source)
         self.index = {id(r): i for i, r in enumerate(extraction.requirements)}
+        self.cap_years = _longest_rule(catalog, [r for r in map(_rule, extraction.requirements) if r is not None])
         self.catalog = Catalog(catalog.credentials, {**catalog.roles, **roles}, catalog.trainings, catalog.education,
                                catalog.occupations, catalog.files)
         self._memo: OrderedDict[Any, float | None] = OrderedDict()
         self.plans = 0
 
-    def months(self, profile: Profile, requirement: PostingRequirement) -> float | None:
+    def months(self, profile: Profile, requirement: PostingRequirement, standing: Standing | None = None) -> float | None:
         """Months to meet one requirement on the fastest route; None when the data holds no route."""
         role_id = self._ids.get(self.index.get(id(requirement), -1))
-        return None if role_id is None else self._months(profile, role_id)
+        if role_id is None:
+            return None
+        return self._remembered(profile, role_id, standing)
 
     def months_to_required(self, profile: Profile, standing: Standing | None = None) -> float | None:
         """Months to meet every requirement needed at hire, remembered per distinct standing."""
@@ -79,16 +84,37 @@ class GapPlanner:
             return 0.0
         if standing is not None and self.bound_months is not None and self._floor(standing) > self.bound_months + 1e-9:
             return None
-        key = None if standing is None else _standing_key(profile, standing)
+        return self._remembered(profile, self.combined_id, standing)
+
+    def _remembered(self, profile: Profile, role_id: str, standing: Standing | None) -> float | None:
+        """A plan's months, remembered per target and distinct standing (people repeat in a team)."""
+        waiting = None if standing is None else self._waiting(profile, role_id, standing)
+        if waiting is not None:
+            return waiting
+        key = None if standing is None else (role_id, *_standing_key(profile, standing, self.cap_years))
         if key is not None and key in self._memo:
             self._memo.move_to_end(key)
             return self._memo[key]
-        months = self._months(profile, self.combined_id)
+        months = self._months(profile, role_id)
         if key is not None:
             self._memo[key] = months
             if len(self._memo) > MEMO_SIZE:
                 self._memo.popitem(last=False)
         return months
+
+    def _waiting(self, profile: Profile, role_id: str, standing: Standing) -> float | None:
+        """When experience is all that is missing and the current role accrues every kind that is
+        short, the fastest route is to keep working: the shortfall, in whole months (as `team`)."""
+        rule = self.catalog.roles[role_id].requirements
+        current = self.catalog.roles.get(profile.current_role or "")
+        gaps = assess(rule, standing).gaps
+        if current is None or not gaps or any(g.kind != "experience" for g in gaps):
+            return None
+        for experience in rule.experience:
+            short = experience.years - standing.track_years(experience.tracks, experience.roles)
+            if short > 1e-9 and not (experience.roles or set(experience.tracks) & set(current.tracks)):
+                return None
+        return float(math.ceil(max(g.years_short for g in gaps) * 12 - 1e-9))
 
     def _floor(self, standing: Standing) -> float:
         """Months no route can beat: the largest experience shortfall, or a degree still to earn."""
@@ -139,10 +165,30 @@ def _stand_in(role_id: str, rule: Requirement, like: Role | None, source: Source
                 requirements=requirements)
 
 
-def _standing_key(profile: Profile, standing: Standing) -> tuple[Any, ...]:
-    """What a plan can depend on, experience to the month (as `team` keys its plans)."""
-    def months(values: dict[str, float]) -> tuple[tuple[str, int], ...]:
-        return tuple(sorted((k, int(v * 12)) for k, v in values.items() if v > 0))
+def _longest_rule(catalog: Catalog, rules: list[Requirement]) -> float:
+    """The most years any rule a route could have to meet asks for: the posting's, and those to sit
+    (or remove the apprentice designation of) the credentials it names, and theirs in turn. Once past
+    it, more experience changes no plan."""
+    every = list(rules)
+    seen: set[str] = set()
+    queue = [c for r in rules for group in r.credentials for c in group]
+    while queue:
+        cid = queue.pop()
+        credential = catalog.credentials.get(cid)
+        if cid in seen or credential is None:
+            continue
+        seen.add(cid)
+        routes = [*credential.eligibility.routes, *(credential.apprentice.removal if credential.apprentice else ())]
+        every.extend(routes)
+        queue.extend(c for route in routes for group in route.credentials for c in group)
+    return max((e.years for r in every for e in r.experience), default=0.0)
 
+
+def _standing_key(profile: Profile, standing: Standing, cap_years: float) -> tuple[Any, ...]:
+    """What a plan can depend on: education, credentials, courses, the current role, and years on
+    each track to the month up to the most any rule asks for. No rule names a role (the planner's
+    rules count tracks), so years by role are left out."""
+    years = tuple(sorted((track, int(min(value, cap_years) * 12)) for track, value in standing.years_by_track.items()
+                         if value > 0))
     return (standing.education, standing.cahiim_accredited, standing.credentials, standing.apprentice,
-            standing.training, profile.current_role, months(standing.years_by_track), months(standing.years_by_role))
+            standing.training, profile.current_role, years)

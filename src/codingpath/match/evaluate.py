@@ -72,23 +72,28 @@ def evaluate_posting(extraction: Extraction, profile: Profile, catalog: Catalog,
                      planner: GapPlanner | None = None, plan_each_gap: bool = True) -> MatchResult:
     """Each requirement met or not, the verdict, and (with `plan_each_gap`) months to close each gap."""
     standing = standing_of(profile, catalog, today)
-    role = resembles(extraction, catalog)
-    planner = planner or GapPlanner(extraction, catalog, today, role)
+    if planner is None:
+        planner = GapPlanner(extraction, catalog, today, resembles(extraction, catalog))
+    role = planner.resembles
+    checked = [_check(requirement, standing, catalog) for requirement in extraction.requirements]
+    # Without a plan for each gap (a team), a credential due after hire is planned only when nothing
+    # needed at hire is missing: otherwise the verdict is already "gaps" whatever its plan says.
+    missing_at_hire = any(r.status == "gap" and r.requirement.required and not _after_hire(r.requirement)
+                          for r in checked)
     results = []
-    for requirement in extraction.requirements:
-        result = _check(requirement, standing, catalog)
-        need = requirement.parsed
-        if result.status == "gap" and (plan_each_gap or isinstance(need, CredentialNeed) and need.within_months):
-            months = planner.months(profile, requirement)
-            result = _with_months(result, months)
+    for result in checked:
+        if result.status == "gap" and (plan_each_gap or _after_hire(result.requirement) and not missing_at_hire):
+            result = _with_months(result, planner.months(profile, result.requirement, standing))
         results.append(result)
     required_gaps = [r for r in results if r.status == "gap" and r.requirement.required]
     preferred_gaps = [r for r in results if r.status == "gap" and not r.requirement.required]
     verdict: Verdict = "gaps" if required_gaps else "meets-required" if preferred_gaps else "meets"
-    at_hire = [r for r in required_gaps if not (isinstance(r.requirement.parsed, CredentialNeed)
-                                                and r.requirement.parsed.within_months)]
-    months = planner.months_to_required(profile, standing) if at_hire else 0.0
+    months = planner.months_to_required(profile, standing) if missing_at_hire else 0.0
     return MatchResult(verdict, tuple(results), role, months)
+
+
+def _after_hire(requirement: PostingRequirement) -> bool:
+    return isinstance(requirement.parsed, CredentialNeed) and requirement.parsed.within_months is not None
 
 
 def _with_months(result: RequirementResult, months: float | None) -> RequirementResult:
