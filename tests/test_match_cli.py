@@ -205,6 +205,15 @@ def test_team_output_file_is_never_overwritten_without_force(tmp_path):
     assert (tmp_path / "who.csv.bak").read_text() == "mine\n"
 
 
+def test_the_posting_is_never_the_output(tmp_path):
+    posting = tmp_path / "posting.txt"
+    posting.write_text("Coder\n\nRequirements\n- CPC\n")
+    result = invoke(str(posting), "--team", str(ROSTERS / "staff"), "--output", str(posting), "--force")
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {posting}: is the posting; not overwriting it (choose another --output file)\n"
+    assert posting.read_text() == "Coder\n\nRequirements\n- CPC\n"
+
+
 def test_the_installed_command_reads_stdin_and_a_team(tmp_path):
     text = (POSTINGS / "him-operations-manager.txt").read_text()
     one = run_installed("match", "-", "--profile", str(EXAMPLES / "director-candidate.yaml"), cwd=tmp_path,

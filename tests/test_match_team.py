@@ -40,7 +40,7 @@ def test_team_shortcuts_agree_with_planning_everyone(bundled_data, posting):
     afresh = _Afresh(extraction, bundled_data, TODAY, resembles(extraction, bundled_data))
     people = [p for p in iter_people(collect_sources(paths), bundled_data, TODAY) if isinstance(p, Person)]
     assert len(fast) == len(people) == tally.people > 60
-    for person, result in zip(people, fast):
+    for person, result in zip(people, fast, strict=True):
         slow = evaluate_posting(extraction, person.loaded.profile, bundled_data, TODAY, planner=afresh,
                                 plan_each_gap=False)
         assert result.verdict == slow.verdict, result.name

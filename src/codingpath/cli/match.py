@@ -29,7 +29,7 @@ def match_command(
         metavar="POSTING", help="The job posting: a text, Markdown or saved HTML file ('-' reads standard input).",
         show_default=False)],
     people: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PATH]...", help="With --team: profile files, folders of them and CSV rosters.",
+        metavar="PATH", help="With --team: profile files, folders of them and CSV rosters.",
         show_default=False)] = None,
     profile: OptionalProfileOption = None,
     team: Annotated[bool, typer.Option("--team", help="Check everyone in the PATHs after the posting.")] = False,
@@ -116,6 +116,10 @@ def _team(extraction: Extraction, paths: list[str], catalog: Catalog, within: in
 
     sources = collect_sources(paths)
     if output is not None:
+        if extraction.source != "<stdin>" and Path(extraction.source).resolve() == output.resolve():
+            from ..errors import OutputError
+
+            raise OutputError(f"{output}: is the posting; not overwriting it (choose another --output file)")
         check_output(output, force, sources)
     existed = output is not None and output.exists()
     for source in sources:

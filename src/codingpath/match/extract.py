@@ -23,7 +23,6 @@ from .requirements import (
     CredentialNeed,
     Mention,
     EducationNeed,
-    ExperienceNeed,
     Extraction,
     Need,
     OtherNeed,
@@ -201,7 +200,7 @@ def _credential_group(sentence: str, group: list[tuple[int, int, str]], limit: i
     ids: list[str] = []
     unknown: list[str] = []
     apprentice = eligible = False
-    for s, e, token in group:
+    for _, e, token in group:
         cid = catalog.credential_id(token)
         if cid is None:
             unknown.append(token)
