@@ -110,6 +110,17 @@ def test_without_a_profile_it_lists_what_the_posting_asks():
         ["preferred", "education", "an associate degree"]]
 
 
+def test_a_required_item_it_cannot_check_is_said_before_the_verdict(tmp_path):
+    posting = tmp_path / "registrar.txt"
+    posting.write_text("Registrar\n\nRequirements\n- CTR required\n- Associate degree\n")
+    result = invoke(str(posting), "--profile", CODER)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Registrar: Jane Doe meets every requirement codingpath can check")
+    out = result.stdout
+    assert "Required but not checked (codingpath has no record of them): CTR" in out
+    assert out.index("Required but not checked") < out.index("Verdict: meets.")
+
+
 def test_gaps_are_spelled_as_next_spells_them_with_the_time_to_close():
     result = invoke(str(POSTINGS / "coding-supervisor.md"), "--profile", CODER, "--format", "json")
     payload = json.loads(result.stdout)

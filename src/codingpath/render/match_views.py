@@ -136,7 +136,11 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
         styles.append(_STYLE[checked.status])
     who = safe(name or "this profile")
     columns = ("Need", "Kind", "What the posting asks", "You", "Detail", "Line", "Sentence")
-    table = Table(f"{title}: {who} {_VERDICT[result.verdict]}", columns, tuple(rows), HONEST_NOTE,
+    verdict = _VERDICT[result.verdict]
+    if result.verdict != "gaps" and any(r.requirement.required for r in result.unchecked):
+        verdict = verdict.replace("requirement", "requirement codingpath can check").replace(
+            "required items", "required items codingpath can check")
+    table = Table(f"{title}: {who} {verdict}", columns, tuple(rows), HONEST_NOTE,
                   tuple(styles), narrow_columns=(0, 1, 3), fold_detail=(6, 2))
     tables = (table,)
     if fmt in ("table", "html", "svg"):
@@ -170,9 +174,15 @@ def _notes(result: MatchResult, catalog: Catalog, safe: Callable[[str], str]) ->
     if role is not None:
         notes.append(f"Most like the codingpath role {role.title} ({role.id}, {role.tier}): "
                      f"`codingpath role {role.id}` and `codingpath plan --to {role.id}` say more.")
-    if result.unchecked:
-        names = ", ".join(safe(r.requirement.parsed.name) for r in result.unchecked)  # type: ignore[union-attr]
-        notes.append(f"Not checked (codingpath has no record of them): {names}.")
+    required = [r for r in result.unchecked if r.requirement.required]
+    if required:  # first: a verdict that leaves out a required item must say so before anything else
+        names = ", ".join(safe(r.requirement.parsed.name) for r in required)  # type: ignore[union-attr]
+        notes.insert(0, f"Required but not checked (codingpath has no record of them): {names}: check these "
+                        "yourself before reading the verdict as met.")
+    preferred = [r for r in result.unchecked if not r.requirement.required]
+    if preferred:
+        names = ", ".join(safe(r.requirement.parsed.name) for r in preferred)  # type: ignore[union-attr]
+        notes.append(f"Preferred but not checked (codingpath has no record of them): {names}.")
     return notes
 
 
