@@ -55,7 +55,7 @@ INVOCATIONS: dict[str, list[tuple[list[str], int]]] = {
     "role": [(["role", "coding-analyst", "--profile", "{me}", "--data", "{ladder}"], 0)],
     "match": [(["match", "{posting}", "--profile", "{me}", "--data", "{ladder}"], 0),
               (["match", "{posting}", "--team", "{team}", "{roster}", "--format", "csv"], 0),
-              (["match", "{posting}", "--team", "{team}", "--output", "{posting}"], 2)],
+              (["match", "{posting}", "--team", "{team}", "--output", "{roster}"], 2)],
 }
 
 

@@ -18,7 +18,6 @@ from ..catalog import Catalog
 from ..engine import Standing, assess
 from ..models import EDUCATION_LEVELS, Profile, Requirement, Role, RoleRequirements, Source
 from .requirements import (
-    CredentialNeed,
     EducationNeed,
     ExperienceNeed,
     Extraction,
@@ -59,7 +58,7 @@ class GapPlanner:
             if rule is not None:
                 self._ids[i] = f"posting-requirement-{i}"
                 roles[self._ids[i]] = _stand_in(self._ids[i], rule, like, source)
-        self.required = tuple(r for r in extraction.requirements if r.required and not _after_hire(r))
+        self.required = tuple(r for r in extraction.requirements if r.required and not r.after_hire)
         combined = _combine([rule for rule in map(_rule, self.required) if rule is not None])
         self.combined_id = "posting-required" if combined is not None else None
         if combined is not None:
@@ -133,10 +132,6 @@ class GapPlanner:
         if not plan.feasible:
             return None
         return 0.0 if plan.eligible_now else round(plan.total_years * 12, 1)
-
-
-def _after_hire(requirement: PostingRequirement) -> bool:
-    return isinstance(requirement.parsed, CredentialNeed) and requirement.parsed.within_months is not None
 
 
 def _rule(requirement: PostingRequirement) -> Requirement | None:

@@ -78,11 +78,11 @@ def evaluate_posting(extraction: Extraction, profile: Profile, catalog: Catalog,
     checked = [_check(requirement, standing, catalog) for requirement in extraction.requirements]
     # Without a plan for each gap (a team), a credential due after hire is planned only when nothing
     # needed at hire is missing: otherwise the verdict is already "gaps" whatever its plan says.
-    missing_at_hire = any(r.status == "gap" and r.requirement.required and not _after_hire(r.requirement)
+    missing_at_hire = any(r.status == "gap" and r.requirement.required and not r.requirement.after_hire
                           for r in checked)
     results = []
     for result in checked:
-        if result.status == "gap" and (plan_each_gap or _after_hire(result.requirement) and not missing_at_hire):
+        if result.status == "gap" and (plan_each_gap or result.requirement.after_hire and not missing_at_hire):
             result = _with_months(result, planner.months(profile, result.requirement, standing))
         results.append(result)
     required_gaps = [r for r in results if r.status == "gap" and r.requirement.required]
@@ -92,21 +92,16 @@ def evaluate_posting(extraction: Extraction, profile: Profile, catalog: Catalog,
     return MatchResult(verdict, tuple(results), role, months)
 
 
-def _after_hire(requirement: PostingRequirement) -> bool:
-    return isinstance(requirement.parsed, CredentialNeed) and requirement.parsed.within_months is not None
-
-
 def _with_months(result: RequirementResult, months: float | None) -> RequirementResult:
     need = result.requirement.parsed
     if not (isinstance(need, CredentialNeed) and need.within_months):
         return RequirementResult(result.requirement, result.status, result.message, months, result.notes)
     window = need.within_months
     if months is not None and months <= window:
-        return RequirementResult(result.requirement, "after-hire", f"{result.message} within {window} months of hire; "
-                                 f"a planned route takes about {months:g} months", months, result.notes)
+        return RequirementResult(result.requirement, "after-hire", f"{result.message}; a planned route takes about "
+                                 f"{months:g} months", months, result.notes)
     route = "no route in codingpath's data" if months is None else f"the fastest planned route takes {months:g} months"
-    return RequirementResult(result.requirement, "gap", f"{result.message} within {window} months of hire; {route}",
-                             months, result.notes)
+    return RequirementResult(result.requirement, "gap", f"{result.message}; {route}", months, result.notes)
 
 
 def _check(requirement: PostingRequirement, standing: Standing, catalog: Catalog) -> RequirementResult:
@@ -157,4 +152,6 @@ def _check_credential(requirement: PostingRequirement, need: CredentialNeed, sta
     message = "; ".join(g.message for g in assess(rule, standing).gaps)
     if need.unknown:
         message += f" (or {', '.join(need.unknown)}, which codingpath does not check)"
+    if need.within_months:
+        message += f" within {need.within_months} months of hire"
     return RequirementResult(requirement, "gap", message)

@@ -90,6 +90,11 @@ class PostingRequirement:
     line: int
     parsed: Need
 
+    @property
+    def after_hire(self) -> bool:
+        """A credential the posting wants within some months of hire: not needed on the first day."""
+        return isinstance(self.parsed, CredentialNeed) and self.parsed.within_months is not None
+
     def as_dict(self) -> dict[str, object]:
         return {"kind": self.kind, "required": self.required, "text": self.text, "line": self.line,
                 "parsed": self.parsed.as_dict()}

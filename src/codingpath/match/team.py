@@ -91,6 +91,8 @@ def match_team(sources: Iterable[Source], extraction: Extraction, catalog: Catal
 def _person(source: str, line: int | None, name: str | None, current_role: str | None, result: MatchResult,
             within_months: int, warnings: tuple[Problem, ...]) -> PersonMatch:
     required_gaps = [r for r in result.gaps if r.requirement.required]
+    at_hire = [r for r in required_gaps if not r.requirement.after_hire]
+    required_gaps = at_hire or required_gaps  # what is missing on the first day comes first
     months = result.months_to_required
     if result.verdict != "gaps":
         status: TeamStatus = result.verdict

@@ -160,13 +160,9 @@ def _sentences_table(requirements: tuple[PostingRequirement, ...], safe: Callabl
                  narrow_columns=(0,))
 
 
-def _after_hire(requirement: PostingRequirement) -> bool:
-    return isinstance(requirement.parsed, CredentialNeed) and requirement.parsed.within_months is not None
-
-
 def _notes(result: MatchResult, catalog: Catalog, safe: Callable[[str], str]) -> list[str]:
     notes = [f"Verdict: {result.verdict}."]
-    if any(r.requirement.required and not _after_hire(r.requirement) for r in result.gaps):
+    if any(r.requirement.required and not r.requirement.after_hire for r in result.gaps):
         notes.append("Every required item: " + (months_text(result.months_to_required) + " on a planned route"
                                                 if result.months_to_required is not None
                                                 else "no route in codingpath's data") + ".")
