@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from codingpath.catalog import load_catalog
+from codingpath.load.data import load_catalog
 from codingpath.cli import app
 from conftest import EXAMPLES, run_installed
 from posting_catalogue import POSTINGS

@@ -11,7 +11,7 @@ from codingpath.match import evaluate_posting, extract_requirements, read_postin
 from codingpath.match.closing import GapPlanner
 from codingpath.match.resemble import resembles
 from codingpath.match.team import MatchTally, PersonMatch, match_team
-from codingpath.team import Person, collect_sources, iter_people
+from codingpath.team.evaluate import Person, collect_sources, iter_people
 from conftest import TODAY
 from posting_catalogue import POSTINGS
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
     from ..errors import Problem
     from ..match import Extraction
     from ..match.team import PersonMatch
-    from ..team import Skipped
+    from ..team.evaluate import Skipped
 
 SHOWN = 200  # problems of skipped people printed on stderr before a one-line summary
 
@@ -107,11 +107,11 @@ def _team(extraction: Extraction, paths: list[str], catalog: Catalog, within: in
           force: bool) -> None:
     import contextlib
 
-    from ..fileio import atomic_writer
+    from ..render.fileio import atomic_writer
     from ..match.resemble import resembles
     from ..match.team import MatchTally, match_team
     from ..render.match_team_views import write_match_team
-    from ..team import collect_sources
+    from ..team.evaluate import collect_sources
     from .team import check_output
 
     sources = collect_sources(paths)
@@ -146,7 +146,7 @@ def _team(extraction: Extraction, paths: list[str], catalog: Catalog, within: in
 def _report(events: Iterable[PersonMatch | Skipped]) -> Iterator[PersonMatch]:
     """Problems to stderr as they come (a bounded number of lines); people onward."""
     from ..render.posting_text import for_terminal
-    from ..team import Skipped
+    from ..team.evaluate import Skipped
 
     shown = hidden = 0
     for event in events:

@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..catalog import Catalog
 from ..errors import Problem
-from ..team import Skipped, Source, iter_people
+from ..team.evaluate import Skipped, Source, iter_people
 from .closing import GapPlanner
 from .evaluate import MatchResult, Verdict, evaluate_posting
 from .requirements import Extraction
