@@ -53,6 +53,9 @@ INVOCATIONS: dict[str, list[tuple[list[str], int]]] = {
     "credentials": [(["credentials", "--data", "{ladder}"], 0)],
     "credential": [(["credential", "CPC", "--profile", "{me}", "--data", "{ladder}"], 0)],
     "role": [(["role", "coding-analyst", "--profile", "{me}", "--data", "{ladder}"], 0)],
+    "match": [(["match", "{posting}", "--profile", "{me}", "--data", "{ladder}"], 0),
+              (["match", "{posting}", "--team", "{team}", "{roster}", "--format", "csv"], 0),
+              (["match", "{posting}", "--team", "{team}", "--output", "{roster}"], 2)],
 }
 
 
@@ -73,8 +76,9 @@ def inputs(tmp_path: Path) -> dict[str, str]:
     (folder / "roster.csv").write_text(ROSTER)
     (folder / "answers.yaml").write_text(ANSWERS)
     (folder / "ladder" / "roles.yaml").write_text(OVERLAY)
+    (folder / "posting.txt").write_text("Coding Auditor\n\nRequirements\n- CPC required; 3+ years of coding\n")
     names = {"me": "me.yaml", "bad": "bad.yaml", "team": "team", "roster": "roster.csv",
-             "answers": "answers.yaml", "ladder": "ladder"}
+             "answers": "answers.yaml", "ladder": "ladder", "posting": "posting.txt"}
     return {key: str(folder / value) for key, value in names.items()} | {"folder": str(folder)}
 
 

@@ -18,6 +18,7 @@ from . import graph  # noqa: F401  (registers graph)
 from . import init  # noqa: F401  (registers init)
 from . import checks  # noqa: F401  (registers check, data check)
 from . import team  # noqa: F401  (registers team)
+from . import match  # noqa: F401  (registers match)
 from . import planning  # noqa: F401  (registers plan, credentials, credential, role)
 # isort: on
 from .app import app
