@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 from posting_catalogue import FRESH, HOLDOUT, POSTINGS, PROFILES, catalogue, compare, extracted_key  # noqa: E402
 
 from codingpath.load.data import load_catalog  # noqa: E402
-from codingpath.match import evaluate_posting, extract_requirements, read_posting  # noqa: E402
 from codingpath.load.profiles import load_profile  # noqa: E402
+from codingpath.match import evaluate_posting, extract_requirements, read_posting  # noqa: E402
 
 TODAY = date(2026, 11, 23)  # the tests' fixed day, so the verdicts are the tests' verdicts
 

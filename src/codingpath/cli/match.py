@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -28,7 +28,7 @@ def match_command(
     posting: Annotated[str, typer.Argument(
         metavar="POSTING", help="The job posting: a text, Markdown or saved HTML file ('-' reads standard input).",
         show_default=False)],
-    people: Annotated[Optional[list[str]], typer.Argument(
+    people: Annotated[list[str] | None, typer.Argument(
         metavar="PATH", help="With --team: profile files, folders of them and CSV rosters.",
         show_default=False)] = None,
     profile: OptionalProfileOption = None,
@@ -37,10 +37,11 @@ def match_command(
         "--within", "-w", min=0, metavar="MONTHS",
         help="With --team: months within which a planned route counts as within reach.")] = 6,
     fmt: FormatOption = "table",  # type: ignore[assignment]
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="With --team: write to this file instead of standard output.",
         show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     data: DataOption = None,
 ) -> None:
     """Read a job posting and list its requirements (credentials, years of experience and of what,
@@ -107,9 +108,9 @@ def _team(extraction: Extraction, paths: list[str], catalog: Catalog, within: in
           force: bool) -> None:
     import contextlib
 
-    from ..render.fileio import atomic_writer
     from ..match.resemble import resembles
     from ..match.team import MatchTally, match_team
+    from ..render.fileio import atomic_writer
     from ..render.match_team_views import write_match_team
     from ..team.evaluate import collect_sources
     from .team import check_output

@@ -70,7 +70,9 @@ class GapPlanner:
         self._memo: OrderedDict[Any, float | None] = OrderedDict()
         self.plans = 0
 
-    def months(self, profile: Profile, requirement: PostingRequirement, standing: Standing | None = None) -> float | None:
+    def months(
+        self, profile: Profile, requirement: PostingRequirement, standing: Standing | None = None,
+    ) -> float | None:
         """Months to meet one requirement on the fastest route; None when the data holds no route."""
         role_id = self._ids.get(self.index.get(id(requirement), -1))
         if role_id is None:

@@ -4,6 +4,7 @@ years") and of what: the career tracks codingpath counts, and a care setting it 
 from __future__ import annotations
 
 import re
+
 from ..models import TRACKS
 from .requirements import ExperienceNeed, Mention
 from .vocabulary import HEAD_TRACKS, NUMBER_WORDS, SETTINGS, TRACK_WORDS
@@ -18,7 +19,8 @@ _YEARS = re.compile(
 _NOT_EXPERIENCE_BEFORE = re.compile(r"\b(within|after|every|for the (?:first|past)|over the (?:past|last))\s*$", re.I)
 _NOT_EXPERIENCE_AFTER = re.compile(r"^\s*(of hire|of employment|old|ago|of age|from)\b", re.I)
 # "Previous auditing experience", "prior lead or supervisory experience", "Experience training coders".
-_YEARLESS = re.compile(r"(?:^|\b(?:prior|previous|some|proven|demonstrated|hands-on)\s+)(?P<before>(?:[\w/-]+\s+){0,4}?)"
+_YEARLESS = re.compile(r"(?:^|\b(?:prior|previous|some|proven|demonstrated|hands-on)\s+)"
+                       r"(?P<before>(?:[\w/-]+\s+){0,4}?)"
                        r"experience\b(?P<rest>[^;.]*)", re.I)
 _NONE_NEEDED = re.compile(r"\bno\b[^;.]*\bexperience\b|\bexperience (?:is )?not (?:required|necessary|needed)\b", re.I)
 _NESTED = re.compile(rf"(?P<min>{_NUM})\s+of\s+(?:which|these|them|those)\b", re.I)

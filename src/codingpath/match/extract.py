@@ -17,13 +17,13 @@ import functools
 import re
 
 from ..catalog import Catalog
-from .posting import Posting
 from .experience import experience_mentions
+from .posting import Posting
 from .requirements import (
     CredentialNeed,
-    Mention,
     EducationNeed,
     Extraction,
+    Mention,
     Need,
     OtherNeed,
     PostingRequirement,
@@ -52,7 +52,8 @@ _WITHIN = re.compile(r"\bwithin\s+(?P<n>\d+|one|two|three|six|twelve|eighteen|tw
 _CREDENTIAL_WORDS = re.compile(r"\b(certif\w*|credential\w*|licen[cs]\w*|registered|designation|exam)\b", re.I)
 _GENERIC_BODY = re.compile(r"\b(AAPC|AHIMA)(?:\s+(?:or|and/or|/)\s+(AAPC|AHIMA))?\s+(coding\s+)?"
                            r"(?:certification|credential|certified)", re.I)
-_GENERIC_CODER = re.compile(r"\b(certified (?:medical |professional )?coder|coding (?:certification|credential))\b", re.I)
+_GENERIC_CODER = re.compile(
+    r"\b(certified (?:medical |professional )?coder|coding (?:certification|credential))\b", re.I)
 _PRODUCT = re.compile(r"\b([A-Z][A-Za-z0-9+]{1,20})\s+(?:certification|certified|certificate)\b")
 _NOT_PRODUCTS = frozenset({"Coding", "Coder", "Active", "Current", "Valid", "National", "Specialty", "Professional",
                            "Board", "State", "The", "Required", "Preferred", "Must", "Any", "Nationally", "Relevant",

@@ -104,7 +104,8 @@ def parse_posting(text: str, source: str = "<posting>", *, html: bool | None = N
     is_html = bool(_HTML_HINT.search(text)) if html is None else html
     lines = _html_lines(text) if is_html else _text_lines(text)
     if not lines:
-        raise InputError(Problem(source, "holds no readable text" + (" once its HTML tags are removed" if is_html else "")))
+        why = " once its HTML tags are removed" if is_html else ""
+        raise InputError(Problem(source, "holds no readable text" + why))
     return Posting(source, _title(lines), tuple(lines), is_html)
 
 

@@ -91,8 +91,9 @@ def units(posting: Posting) -> list[Unit]:
             kind = classify_heading(inline["label"])
             if kind is not None:
                 text, own, labelled = inline["rest"], kind, True
-        joins = (previous is not None and not labelled and out and not line.bullet and line.number == previous.number + 1
-                 and not previous.text.endswith(":") and (not previous.bullet or line.text[:1].islower()))
+        joins = (previous is not None and not labelled and out and not line.bullet
+                 and line.number == previous.number + 1 and not previous.text.endswith(":")
+                 and (not previous.bullet or line.text[:1].islower()))
         if joins:
             last = out[-1]
             breaks = (*last.breaks, (len(last.text) + 1, line.number))

@@ -35,7 +35,8 @@ def _person_dict(person: PersonMatch) -> dict[str, Any]:
 
 
 def _summary(tally: MatchTally) -> dict[str, Any]:
-    return {"people": tally.people, "skipped": tally.skipped, **{k.replace("-", "_"): v for k, v in tally.counts.items()},
+    counts = {k.replace("-", "_"): v for k, v in tally.counts.items()}
+    return {"people": tally.people, "skipped": tally.skipped, **counts,
             "meets_people": tally.names["meets"], "meets_required_people": tally.names["meets-required"],
             "within_people": tally.names["within"], "plans_computed": tally.plans}
 

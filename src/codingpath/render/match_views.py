@@ -5,8 +5,8 @@ for the format it is written in (`posting_text`)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from collections.abc import Callable
+from datetime import date
 from typing import Any, TextIO
 
 from ..catalog import Catalog
@@ -119,7 +119,8 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
     styles: list[str | None] = []
     if result is None:
         for r in extraction.requirements:
-            rows.append(("required" if r.required else "preferred", r.kind, safe(asks_text(r)), str(r.line), safe(r.text)))
+            need = "required" if r.required else "preferred"
+            rows.append((need, r.kind, safe(asks_text(r)), str(r.line), safe(r.text)))
         columns: tuple[str, ...] = ("Need", "Kind", "What the posting asks", "Line", "Sentence")
         table = Table(f"{title}: {len(rows)} requirements read", columns, tuple(rows), narrow_columns=(0, 1, 3))
         notes = [f"Most like the codingpath role {payload['resembles']}; add --profile to check yourself against "
@@ -142,7 +143,7 @@ def match_view(extraction: Extraction, result: MatchResult | None, catalog: Cata
             "required items", "required items codingpath can check")
     table = Table(f"{title}: {who} {verdict}", columns, tuple(rows), HONEST_NOTE,
                   tuple(styles), narrow_columns=(0, 1, 3), fold_detail=(6, 2))
-    tables = (table,)
+    tables: tuple[Table, ...] = (table,)
     if fmt in ("table", "html", "svg"):
         # On a screen: no kind (the words say it), and each sentence once, in a table of its own.
         keep = (0, 2, 3, 4, 5)
@@ -156,8 +157,8 @@ def _sentences_table(requirements: tuple[PostingRequirement, ...], safe: Callabl
     seen: dict[tuple[int, str], None] = {}
     for requirement in requirements:
         seen.setdefault((requirement.line, requirement.text), None)
-    return Table("Where the posting says so", ("Line", "Sentence"), tuple((str(line), safe(text)) for line, text in seen),
-                 narrow_columns=(0,))
+    rows = tuple((str(line), safe(text)) for line, text in seen)
+    return Table("Where the posting says so", ("Line", "Sentence"), rows, narrow_columns=(0,))
 
 
 def _notes(result: MatchResult, catalog: Catalog, safe: Callable[[str], str]) -> list[str]:

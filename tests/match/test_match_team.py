@@ -6,16 +6,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import TODAY
+from posting_catalogue import POSTINGS
 
 from codingpath.match import evaluate_posting, extract_requirements, read_posting
 from codingpath.match.closing import GapPlanner
 from codingpath.match.resemble import resembles
 from codingpath.match.team import MatchTally, PersonMatch, match_team
 from codingpath.team.evaluate import Person, collect_sources, iter_people
-from conftest import TODAY
-from posting_catalogue import POSTINGS
 
-ROSTERS = Path(__file__).resolve().parent / "rosters"
+ROSTERS = Path(__file__).resolve().parent.parent / "rosters"
 WITHIN = 12
 
 

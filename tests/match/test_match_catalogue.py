@@ -8,12 +8,12 @@ import json
 from collections import Counter
 
 import pytest
+from conftest import EXAMPLES, TODAY, persona, run_installed
+from posting_catalogue import FRESH, HOLDOUT, PROFILES, catalogue, compare, extracted_key
 from typer.testing import CliRunner
 
 from codingpath.cli import app
 from codingpath.match import evaluate_posting, extract_requirements, read_posting
-from conftest import EXAMPLES, TODAY, persona, run_installed
-from posting_catalogue import FRESH, HOLDOUT, PROFILES, catalogue, compare, extracted_key
 
 CATALOGUE = catalogue()
 HELD_OUT = catalogue(HOLDOUT) + catalogue(FRESH)

@@ -9,15 +9,15 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
-
-from codingpath.load.data import load_catalog
-from codingpath.cli import app
 from conftest import EXAMPLES, run_installed
 from posting_catalogue import POSTINGS
+from typer.testing import CliRunner
+
+from codingpath.cli import app
+from codingpath.load.data import load_catalog
 
 runner = CliRunner()
-ROSTERS = Path(__file__).resolve().parent / "rosters"
+ROSTERS = Path(__file__).resolve().parent.parent / "rosters"
 AUDITOR = str(POSTINGS / "coding-auditor-profee.txt")
 CODER = str(EXAMPLES / "experienced-coder.yaml")
 
@@ -128,9 +128,10 @@ def test_gaps_are_spelled_as_next_spells_them_with_the_time_to_close():
     assert payload["verdict"] == "gaps" and payload["resembles"] == "coding-supervisor"
     [gap] = [g for g in payload["gaps"] if g["required"]]
     # The engine's own words for the same rule, as `next` prints them.
+    from conftest import TODAY, persona
+
     from codingpath.engine import assess, standing_of
     from codingpath.models import ExperienceRule, Requirement
-    from conftest import TODAY, persona
 
     catalog = load_catalog(use_env=False)
     rule = Requirement(experience=(ExperienceRule(years=1, tracks=("management",),
