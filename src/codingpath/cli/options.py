@@ -14,7 +14,7 @@ from .completion import complete_credential, complete_role, complete_tier, compl
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..load.profiles import LoadedProfile
+    from ..load.profile_cache import LoadedProfile
     from ..render.view import View
 
 __all__ = [
@@ -142,12 +142,12 @@ def load_person(given: str | None, catalog: Catalog, when: date) -> LoadedProfil
     picked, and print its warnings there."""
     import sys
 
-    from ..load.profiles import load_profile
+    from ..load.profile_cache import load_profile_cached
 
     path, origin = profile_path(given)
     if origin is not None:
         sys.stderr.write(f"profile: {path} ({origin})\n")
-    loaded = load_profile(path, catalog, when)
+    loaded = load_profile_cached(path, catalog, when)
     for warning in loaded.warnings:
         sys.stderr.write(warning.line_for_stderr() + "\n")
     return loaded

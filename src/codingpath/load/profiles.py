@@ -17,21 +17,13 @@ from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
 from ..models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
 from ..wording import did_you_mean, level_name, suggestion
+from .profile_cache import LoadedProfile  # defined there: a cached run must not import this module
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml, parse_yaml
 
 __all__ = ["CheckedFile", "LoadedProfile", "check_profiles", "load_profile", "profile_from_data", "profile_from_text"]
 
 MAX_YEARS = 60
-
-
-@dataclass(frozen=True)
-class LoadedProfile:
-    """A valid profile plus the warnings found while reading it."""
-
-    profile: Profile
-    source: str
-    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
