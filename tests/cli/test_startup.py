@@ -110,6 +110,45 @@ def test_a_cached_catalog_is_neither_parsed_nor_checked_again():
     assert "codingpath.load.crosscheck" not in modules_after_running("next", "--profile", profile)
 
 
+def test_a_profile_seen_before_is_neither_parsed_nor_validated_again(tmp_path):
+    """The validated-profile cache: a repeated `next` (or any command reading the same profile)
+    imports neither PyYAML, the YAML reader, the profile checks nor the validation helpers."""
+    profile = tmp_path / "me.yaml"
+    profile.write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    reader = ("yaml", "codingpath.yamlio", "codingpath.profiles", "codingpath.validation", "codingpath.crosscheck")
+    runs = {
+        "first": modules_after_running("next", "--profile", str(profile)),
+        "again": modules_after_running("next", "--profile", str(profile)),
+        "next --all": modules_after_running("next", "--all", "--profile", str(profile)),
+        "roadmap --profile": modules_after_running("roadmap", "--profile", str(profile)),
+    }
+    assert "yaml" in runs["first"] and "codingpath.profiles" in runs["first"]
+    for name in ("again", "next --all", "roadmap --profile"):
+        assert "codingpath.profile_cache" in runs[name]
+        assert loaded(runs[name], reader) == [], name
+    profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
+    assert "yaml" in modules_after_running("next", "--profile", str(profile))
+
+
+def test_a_cached_run_builds_no_validator(tmp_path):
+    profile = tmp_path / "me.yaml"
+    profile.write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    code = (
+        "import sys\n"
+        f"sys.argv = ['codingpath', 'next', '--profile', {str(profile)!r}]\n"
+        "from codingpath.cli import main\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "import pydantic, codingpath.models as m\n"
+        "built = sorted(n for n, c in vars(m).items() if isinstance(c, type) and issubclass(c, pydantic.BaseModel)"
+        " and c.__pydantic_complete__)\n"
+        "print('BUILT', built)\n"
+    )
+    first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "'Profile'" in first.stdout.splitlines()[-1]  # reading the file builds the profile's validator
+    assert again.stdout.splitlines()[-1] == "BUILT []", again.stderr
+
+
 def test_typer_builds_only_the_command_a_run_names():
     every = set(typer.main.get_command(app).commands)
     assert {"next", "roles", "roadmap", "data"} <= every

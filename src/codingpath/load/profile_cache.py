@@ -157,15 +157,22 @@ def read_regular_file(path: Path, limit: int, *, owned: bool = False) -> bytes |
         fd = os.open(path, os.O_RDONLY | _NOFOLLOW | _NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except (OSError, ValueError):  # missing, a symlink (ELOOP), unreadable, a NUL in the name
         return None
-    with os.fdopen(fd, "rb") as handle:
-        try:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or info.st_size > limit or (owned and not _safe(info)):
-                return None
-            raw = handle.read(limit + 1)
-        except OSError:
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > limit or (owned and not _safe(info)):
             return None
-    return raw if len(raw) <= limit else None
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, limit + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return b"".join(chunks) if size <= limit else None
 
 
 def _key(name: str, raw: bytes, catalog: Catalog, today: date) -> str | None:
