@@ -49,7 +49,7 @@ def main() -> None:
     with only_invoked_command(codingpath.cli.app, ["next"]):
         typer.main.get_command(codingpath.cli.app)
     mark("Typer builds the `next` command")
-    import codingpath.models  # noqa: F401
+    import codingpath.models
 
     mark("create the pydantic model classes (codingpath.models)")
     from codingpath.engine import next_roles
@@ -72,7 +72,7 @@ def main() -> None:
     emit(view, "table", io.StringIO())
     mark(f"render next's table with rich ({len(results)} rows)")
     # What the first run of a new or edited profile does instead of reading the profile cache.
-    import yaml  # noqa: F401
+    import yaml
 
     mark("first run only: import PyYAML")
     from codingpath.load.profiles import load_profile

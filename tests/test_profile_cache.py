@@ -18,11 +18,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, TODAY, run_installed
 
 from codingpath.catalog import Catalog, load_catalog
 from codingpath.errors import ProfileError
-from codingpath.profile_cache import FORMAT, ENTRY_MAX_BYTES, LoadedProfile, ProfileCache, load_profile_cached
-from conftest import EXAMPLES, TODAY, run_installed
+from codingpath.profile_cache import (
+    ENTRY_MAX_BYTES,
+    FORMAT,
+    LoadedProfile,
+    ProfileCache,
+    load_profile_cached,
+)
 
 LADDER = EXAMPLES / "employer-ladder"
 
