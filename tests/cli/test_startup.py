@@ -115,16 +115,17 @@ def test_a_profile_seen_before_is_neither_parsed_nor_validated_again(tmp_path):
     imports neither PyYAML, the YAML reader, the profile checks nor the validation helpers."""
     profile = tmp_path / "me.yaml"
     profile.write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
-    reader = ("yaml", "codingpath.yamlio", "codingpath.profiles", "codingpath.validation", "codingpath.crosscheck")
+    reader = ("yaml", "codingpath.load.yamlio", "codingpath.load.profiles", "codingpath.load.validation",
+              "codingpath.load.crosscheck")
     runs = {
         "first": modules_after_running("next", "--profile", str(profile)),
         "again": modules_after_running("next", "--profile", str(profile)),
         "next --all": modules_after_running("next", "--all", "--profile", str(profile)),
         "roadmap --profile": modules_after_running("roadmap", "--profile", str(profile)),
     }
-    assert "yaml" in runs["first"] and "codingpath.profiles" in runs["first"]
+    assert "yaml" in runs["first"] and "codingpath.load.profiles" in runs["first"]
     for name in ("again", "next --all", "roadmap --profile"):
-        assert "codingpath.profile_cache" in runs[name]
+        assert "codingpath.load.profile_cache" in runs[name]
         assert loaded(runs[name], reader) == [], name
     profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
     assert "yaml" in modules_after_running("next", "--profile", str(profile))

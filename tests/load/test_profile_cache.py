@@ -3,7 +3,7 @@
 A changed profile is always read again, even when the edit keeps the file's size and modification
 time; so is one read on another day or against other data. Entries that are symlinks, FIFOs, huge,
 corrupt, truncated or writable by others are ignored. What a cached run imports is guarded in
-`test_startup.py`.
+`tests/cli/test_startup.py`.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, TODAY, run_installed
 
-from codingpath.catalog import Catalog, load_catalog
+from codingpath.catalog import Catalog
 from codingpath.errors import ProfileError
-from codingpath.profile_cache import (
+from codingpath.load.data import load_catalog
+from codingpath.load.profile_cache import (
     ENTRY_MAX_BYTES,
     FORMAT,
     LoadedProfile,
@@ -221,6 +222,6 @@ def test_a_fifo_given_as_the_profile_is_left_to_the_reader(tmp_path, catalog):
     """The cache never blocks on a FIFO; the ordinary reader then decides what to say about it."""
     fifo = tmp_path / "pipe.yaml"
     os.mkfifo(fifo)
-    from codingpath.profile_cache import read_regular_file
+    from codingpath.load.profile_cache import read_regular_file
 
     assert read_regular_file(fifo, 1000) is None
