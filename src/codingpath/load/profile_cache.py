@@ -29,17 +29,15 @@ import hashlib
 import os
 import pickle
 import stat
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import cache_dir
+from .loaded_profile import LoadedProfile
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..errors import Problem
-    from ..models import Profile
 
 __all__ = ["LoadedProfile", "ProfileCache", "load_profile_cached"]
 
@@ -50,15 +48,6 @@ KEEP = 32  # entries kept (one per profile file in use); the oldest beyond this 
 PACKAGE = Path(__file__).resolve().parent.parent  # codingpath/, every subpackage included
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # a FIFO put where a file should be must not hang the read
-
-
-@dataclass(frozen=True)
-class LoadedProfile:
-    """A valid profile plus the warnings found while reading it."""
-
-    profile: Profile
-    source: str
-    warnings: tuple[Problem, ...] = ()
 
 
 def load_profile_cached(path: str, catalog: Catalog, today: date) -> LoadedProfile:

@@ -17,7 +17,7 @@ from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
 from ..models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
 from ..wording import did_you_mean, level_name, suggestion
-from .profile_cache import LoadedProfile  # defined there: a cached run must not import this module
+from .loaded_profile import LoadedProfile  # apart: a run served from the profile cache skips this module
 from .validation import problems_from_validation
 from .yamlio import YamlDocument, load_yaml, parse_yaml
 
