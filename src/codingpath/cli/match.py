@@ -59,18 +59,7 @@ def match_command(
     from ..errors import InputError, Problem
     from ..match import extract_requirements, read_posting
 
-    if people and not team:
-        raise typer.BadParameter(f"{people[0]!r}: give --team to check the people in PATHs", param_hint="PATH")
-    if team and not people:
-        raise typer.BadParameter("--team needs at least one profile, folder or roster after the posting",
-                                 param_hint="PATH")
-    if team and profile is not None:
-        raise typer.BadParameter("give either --profile or --team, not both", param_hint="--profile")
-    if posting == "-" and (profile == "-" or "-" in (people or [])):
-        raise typer.BadParameter("only one input can be read from standard input", param_hint="POSTING")
-    if output is not None and not team:
-        raise typer.BadParameter("--output is for --team; redirect the output of one person instead",
-                                 param_hint="--output")
+    _check_inputs(posting, people, profile, team=team, output=output)
     catalog = load_data(data)
     extraction = extract_requirements(read_posting(posting), catalog)
     if not extraction.checkable:
@@ -86,6 +75,23 @@ def match_command(
         _team(extraction, people or [], catalog, within, fmt.value, output, force)
         return
     _one(extraction, profile, catalog, fmt.value)
+
+
+def _check_inputs(posting: str, people: list[str] | None, profile: str | None, *, team: bool,
+                  output: Path | None) -> None:
+    """Usage errors (exit 2) for options that do not go together."""
+    if people and not team:
+        raise typer.BadParameter(f"{people[0]!r}: give --team to check the people in PATHs", param_hint="PATH")
+    if team and not people:
+        raise typer.BadParameter("--team needs at least one profile, folder or roster after the posting",
+                                 param_hint="PATH")
+    if team and profile is not None:
+        raise typer.BadParameter("give either --profile or --team, not both", param_hint="--profile")
+    if posting == "-" and (profile == "-" or "-" in (people or [])):
+        raise typer.BadParameter("only one input can be read from standard input", param_hint="POSTING")
+    if output is not None and not team:
+        raise typer.BadParameter("--output is for --team; redirect the output of one person instead",
+                                 param_hint="--output")
 
 
 def _one(extraction: Extraction, profile: str | None, catalog: Catalog, fmt: str) -> None:
