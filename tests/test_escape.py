@@ -76,7 +76,8 @@ def test_markdown_inline_cannot_start_a_new_line() -> None:
 def test_mermaid_label_uses_entity_codes_for_syntax() -> None:
     label = mermaid_label('A"] --> B["x<img src=x onerror=alert(1)>#')
     assert '"' not in label and "<" not in label and "]" not in label
-    assert label.startswith("A#34;#93; #45;#45;#62; B")
+    assert label.startswith("A#34;#93; --#62; B#91;#34;x#60;img")
+    assert mermaid_label("Coding Manager (CPC) *") == "Coding Manager (CPC) *"
 
 
 def test_dot_string_is_one_quoted_string() -> None:

@@ -9,7 +9,9 @@ A large roster is shared out to one process per CPU, in chunks, in order.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -43,6 +45,7 @@ NAMES_KEPT = 20  # names listed per role in the summary; the counts are always c
 PROBLEMS_KEPT = 1000  # problems of skipped inputs kept for the JSON output; all go to stderr
 PARALLEL_FROM = 20_000  # roster rows; below this a second process costs more than it saves
 CHUNK_ROWS = 1000
+SHUTDOWN_SECONDS = 5  # for the workers to end before they are killed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -203,12 +206,13 @@ def evaluate_team(
         else:
             items = (item if isinstance(item, Skipped) else evaluator.evaluate(item.loaded, item.line)
                      for item in iter_people((source,), evaluator.catalog, evaluator.today))
-        for item in items:
-            if isinstance(item, Skipped):
-                tally.skip(item)
-            else:
-                tally.add(item)
-            yield item
+        with contextlib.closing(iter(items)) as each:  # closed now, not when collected (it may hold processes)
+            for item in each:
+                if isinstance(item, Skipped):
+                    tally.skip(item)
+                else:
+                    tally.add(item)
+                yield item
         tally.plans = evaluator.plans
 
 
@@ -218,6 +222,11 @@ _worker: ReadinessEvaluator | None = None
 
 def _start_worker(evaluator: ReadinessEvaluator, shared_plans: Any) -> None:
     global _worker
+    # Ctrl-C and a closed terminal reach the whole process group: the parent alone decides to stop
+    # and ends the workers, which must not die on their own holding the pool's queue locks (the
+    # parent's shutdown then hangs) nor print a traceback each.
+    for number in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, signal.SIG_IGN)
     _worker = evaluator
     _worker.plans = 0
     _worker.shared_plans = shared_plans  # a plan is worth milliseconds; a look-up, a fraction of one
@@ -265,6 +274,20 @@ def _in_parallel(roster: Roster, evaluator: ReadinessEvaluator, workers: int) ->
             yield from results
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
-        manager.shutdown()
+        _shut_down(pool, manager)
+
+
+def _shut_down(pool: Any, manager: Any) -> None:
+    """End the workers and the manager within a few seconds whatever state they are in: a worker
+    killed from outside while holding a queue lock can make `Pool.terminate` wait for ever."""
+    import multiprocessing
+    import threading
+
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(SHUTDOWN_SECONDS)
+    if stopper.is_alive():
+        for child in multiprocessing.active_children():
+            child.kill()
+        stopper.join(SHUTDOWN_SECONDS)
+    manager.shutdown()

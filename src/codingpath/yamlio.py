@@ -86,8 +86,10 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     name = str(path)
     try:
         if name == "-":
-            raw = sys.stdin.buffer.read(max_bytes + 1)
             name = "<stdin>"
+            if sys.stdin is None:  # started with `<&-`
+                raise InputError(Problem(name, "standard input is closed; give the profile as a file"))
+            raw = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(path, "rb") as handle:
                 raw = handle.read(max_bytes + 1)

@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import app
-from .options import DataOption, OptionalProfileOption, TrackOption, load_data, load_person, today
+from .app import app, say
+from .options import DataOption, OptionalProfileOption, TrackOption, command_inputs, load_data, load_person, today
 
 
 class GraphFormat(str, Enum):
@@ -41,10 +41,14 @@ def graph_command(
     from ..engine import roadmap_statuses
     from ..graph import graph_payload, graph_text
     from ..models import TRACKS
+    from ..render.escape import json_text
     from .explore import check_choice
+
+    from ..fileio import OutputFile
 
     check_choice("--track", track, TRACKS)
     track = track.lower() if track else None
+    target = OutputFile(output, force=force, inputs=command_inputs(profile, data=data)) if output else None
     catalog = load_data(data)
     statuses, title = None, "Medical coding and HIM career map"
     if profile is not None:
@@ -54,13 +58,12 @@ def graph_command(
         title += f" for {person.name}" if person.name else ""
     if fmt is GraphFormat.json:
         payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
-        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        text = json_text(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
     else:
         text = graph_text(catalog, fmt.value, statuses, track=track, title=title)  # type: ignore[arg-type]
-    if output is None:
+    if target is None:
         sys.stdout.write(text)
         return
-    from ..fileio import write_atomic
-
-    backup = write_atomic(output, text, force=force)
-    sys.stderr.write(f"wrote {output}" + (f"; previous file kept as {backup}" if backup else "") + "\n")
+    with target as handle:
+        handle.write(text)
+    say(f"wrote {output}" + (f"; previous file kept as {target.backup}" if target.backup else ""))

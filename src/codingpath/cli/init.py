@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
 
 import typer
 
-from .app import app
+from .app import app, say
 from .completion import complete_credential, complete_role
-from .options import DataOption, load_data, today
+from .options import DataOption, command_inputs, load_data, today
 
 if TYPE_CHECKING:
     from datetime import date
@@ -56,14 +56,13 @@ def init_command(
 
     Example: codingpath init me.yaml
     """
-    from ..errors import OutputError
-    from ..fileio import write_atomic
+    from ..fileio import OutputFile
     from ..profiles import profile_from_data
     from ..questionnaire import Answers, answers_from_document, build_profile, profile_yaml
     from ..yamlio import load_yaml
 
-    if file != "-" and Path(file).exists() and not force:  # before any question is asked
-        raise OutputError(f"{file}: already exists; not overwriting it (use --force to replace it)")
+    # Checked before any question is asked: a refused FILE should not cost the user their answers.
+    target = OutputFile(file, force=force, inputs=command_inputs(from_answers, data=data)) if file != "-" else None
     catalog = load_data(data)
     when = today()
     answers = answers_from_document(load_yaml(from_answers), catalog, when) if from_answers else Answers()
@@ -73,18 +72,18 @@ def init_command(
         Questionnaire(catalog, when, quiet=quiet, verbose=verbose).run(answers)
     profile = build_profile(answers)
     loaded = profile_from_data(profile, file, catalog, when)  # the check every command makes
-    for warning in loaded.warnings:
-        sys.stderr.write(warning.line_for_stderr() + "\n")
+    say(*(warning.line_for_stderr() for warning in loaded.warnings))
     text = profile_yaml(profile, when)
-    if file == "-":
+    if target is None:
         sys.stdout.write(text)
         return
-    backup = write_atomic(file, text, force=force)
+    with target as handle:
+        handle.write(text)
     if verbose:
         sys.stderr.write(text)
     if not quiet:
-        kept = f" (the previous file is kept as {backup})" if backup else ""
-        sys.stderr.write(f"wrote {file}{kept}\nnext: codingpath next --profile {file}\n")
+        kept = f" (the previous file is kept as {target.backup})" if target.backup else ""
+        say(f"wrote {file}{kept}", f"next: codingpath next --profile {file}")
 
 
 def _apply_flags(answers: Answers, catalog: Catalog, when: date, **flags: Any) -> None:

@@ -26,6 +26,7 @@ __all__ = [
     "TrackOption",
     "TableFormat",
     "load_data",
+    "command_inputs",
     "load_person",
     "show",
     "today",
@@ -135,17 +136,24 @@ def profile_path(given: str | None) -> tuple[str, str | None]:
 def load_person(given: str | None, catalog: Catalog, when: date) -> LoadedProfile:
     """Load a profile (the default one when none is given), say on stderr which file a default
     picked, and print its warnings there."""
-    import sys
-
     from ..profiles import load_profile
+    from .app import say
 
     path, origin = profile_path(given)
     if origin is not None:
-        sys.stderr.write(f"profile: {path} ({origin})\n")
+        say(f"profile: {path} ({origin})")
     loaded = load_profile(path, catalog, when)
-    for warning in loaded.warnings:
-        sys.stderr.write(warning.line_for_stderr() + "\n")
+    say(*(warning.line_for_stderr() for warning in loaded.warnings))
     return loaded
+
+
+def command_inputs(*paths: str | Path | None, data: Path | None = None) -> list[Path]:
+    """The files a command reads (a profile, an answers file, the overlay's data files), which its
+    --output must never replace; standard input ('-') is none."""
+    inputs = [Path(p) for p in paths if p is not None and str(p) != "-"]
+    if data is not None and data.is_dir():
+        inputs += [data / "roles.yaml", data / "credentials.yaml"]
+    return inputs
 
 
 def show(view, fmt: Enum) -> None:  # noqa: ANN001 - a render.View

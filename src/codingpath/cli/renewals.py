@@ -9,8 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .app import app
-from .options import DataOption, ProfileOption, load_data, load_person, today
+from .app import app, say
+from .options import DataOption, ProfileOption, command_inputs, load_data, load_person, today
 
 class RenewalFormat(str, Enum):
     table = "table"
@@ -42,8 +42,11 @@ def renewals_command(
 
     from ..render import emit
     from ..render.renewal_views import renewals_view
+    from ..fileio import OutputFile
     from ..renewals import renewal_calendar, renewals_of
 
+    # Checked before any work: a refused --output should not wait for the report.
+    target = OutputFile(output, force=force, inputs=command_inputs(profile, data=data)) if output else None
     catalog = load_data(data)
     when = today()
     loaded = load_person(profile, catalog, when)
@@ -54,12 +57,11 @@ def renewals_command(
         buffer.write(renewal_calendar(report, profile_key=loaded.profile.name or ""))
     else:
         emit(renewals_view(report, loaded.source, quiet=quiet, verbose=verbose), fmt.value, buffer)
-    if output is None:
+    if target is None:
         return
     assert isinstance(buffer, io.StringIO)
-    from ..fileio import write_atomic
-
-    backup = write_atomic(output, buffer.getvalue(), force=force)
+    with target as handle:
+        handle.write(buffer.getvalue())
     if not quiet:
         what = f"{sum(d.lead.cycle_end is not None for d in report.deadlines)} events" if fmt is RenewalFormat.ics else fmt.value
-        sys.stderr.write(f"wrote {output} ({what})" + (f"; previous file kept as {backup}" if backup else "") + "\n")
+        say(f"wrote {output} ({what})" + (f"; previous file kept as {target.backup}" if target.backup else ""))

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from .app import app
+from .app import app, say
 from .completion import complete_role
-from .options import DataOption, FormatOption, load_data, today
+from .options import DataOption, FormatOption, command_inputs, load_data, today
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -51,19 +51,17 @@ def team_command(
     """
     import contextlib
 
-    from ..fileio import atomic_writer
+    from ..fileio import OutputFile
     from ..render.team_views import write_team
     from ..team import ReadinessEvaluator, Tally, collect_sources, evaluate_team
 
     catalog = load_data(data)
     roles = resolve_roles(role or [], catalog)
     sources = collect_sources(paths)
-    if output is not None:
-        check_output(output, force, sources)
-    existed = output is not None and output.exists()
+    inputs = [*command_inputs(data=data), *(source.path for source in sources)]
+    target = OutputFile(output, force=force, inputs=inputs) if output is not None else None  # before any work
     for source in sources:
-        for warning in source.roster.warnings if source.roster else ():
-            sys.stderr.write(warning.line_for_stderr() + "\n")
+        say(*(warning.line_for_stderr() for warning in (source.roster.warnings if source.roster else ())))
     when = today()
     tally = Tally()
     evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within)
@@ -73,29 +71,17 @@ def team_command(
     streams_to_terminal = output is None and fmt.value in ("json", "csv") and sys.stdout.isatty()
     with contextlib.ExitStack() as stack:
         # --output streams into a temporary file beside it, renamed over it only when all is written.
-        stream = sys.stdout if output is None else stack.enter_context(atomic_writer(output, force=force))
+        stream = sys.stdout if target is None else stack.enter_context(target)
         progress = stack.enter_context(_Progress(0 if streams_to_terminal else total))
         write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
                    within=within, roles=roles)
-    if output is not None:
-        backup = output.with_name(output.name + ".bak") if existed else None
-        sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt.value})"
-                         + (f"; previous file kept as {backup}" if backup else "") + "\n")
+    if target is not None:
+        say(f"wrote {output} ({tally.people} people, {fmt.value})"
+            + (f"; previous file kept as {target.backup}" if target.backup else ""))
     if tally.skipped:
         sys.stderr.write(f"error: {tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped; "
                          f"{tally.people} evaluated\n")
         raise typer.Exit(1)
-
-
-def check_output(output: Path, force: bool, sources: list) -> None:  # noqa: ANN001 - team.Source
-    """Refuse, before any work, an output file that is one of the inputs or exists without --force."""
-    from ..errors import OutputError
-
-    target = output.resolve()
-    if any(source.path.resolve() == target for source in sources):
-        raise OutputError(f"{output}: is one of the inputs; not overwriting it (choose another --output file)")
-    if output.exists() and not force:
-        raise OutputError(f"{output}: already exists; not overwriting it (use --force to replace it)")
 
 
 def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
@@ -118,12 +104,12 @@ def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> It
     hidden = {"error": 0, "warning": 0}
     count = 0
 
-    def say(problems: Iterable) -> None:  # noqa: ANN001 - errors.Problem
+    def report(problems: Iterable) -> None:  # noqa: ANN001 - errors.Problem
         for problem in problems:
             kind = "error" if problem.severity == "error" else "warning"
             if shown[kind] < SHOWN[kind]:
                 shown[kind] += 1
-                sys.stderr.write(problem.line_for_stderr() + "\n")
+                say(problem.line_for_stderr())
             else:
                 hidden[kind] += 1
 
@@ -132,10 +118,10 @@ def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> It
         if count % PROGRESS_EVERY == 0:
             progress.advance(PROGRESS_EVERY)
         if isinstance(event, Skipped):
-            say(event.problems)
+            report(event.problems)
             continue
         if event.warnings:
-            say(event.warnings)
+            report(event.warnings)
         yield event
     progress.stop()  # before the tables are printed
     for kind, number in hidden.items():

@@ -16,6 +16,8 @@ the function for that destination:
 - `xml_text`, `xml_attribute`: only the characters XML 1.0 allows, with `& < > " '` as entities.
 - `ics_text`: RFC 5545 TEXT, which forbids control characters other than a tab.
 - `dot_string`: a Graphviz double-quoted string.
+- `json_text`: JSON as `json.dumps(..., ensure_ascii=False)` wrote it, with the characters it leaves
+  raw that a terminal obeys or an encoder refuses (DEL, C1 controls, lone surrogates) as `\\uXXXX`.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ __all__ = [
     "csv_cell",
     "dot_string",
     "ics_text",
+    "json_text",
     "markdown_cell",
     "markdown_inline",
     "mermaid_label",
@@ -61,6 +64,15 @@ def terminal_line(text: str) -> str:
     """`text` as one safe terminal line: newlines too become visible, so a message or a file name
     cannot forge a second line of output (`error: ...` on a line of its own)."""
     return _LINE_UNSAFE.sub(_visible, text)
+
+
+_JSON_RAW_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def json_text(dumped: str) -> str:
+    """Serialised JSON safe to print: these characters can only occur inside its strings, where
+    a `\\uXXXX` escape means the same character to any JSON reader."""
+    return _JSON_RAW_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
 
 
 # OWASP "CSV Injection": cells starting with these are formulas to Excel, LibreOffice and Sheets.
@@ -104,14 +116,15 @@ def markdown_cell(text: str) -> str:
     return "<br>".join(lines).replace("|", "\\|")
 
 
-_MERMAID_SAFE = re.compile(r"[A-Za-z0-9 ]")
+_MERMAID_PUNCTUATION = frozenset(" .,:!?*+-/()'_%")
 
 
 def mermaid_label(text: str) -> str:
-    """A Mermaid label for inside double quotes: every other character as a `#code;` entity, so
-    nothing (quotes, brackets, `<`, `#`, a newline) is read as syntax or markup."""
+    """A Mermaid label for inside double quotes: letters, digits and plain punctuation as they are,
+    every other character as a `#code;` entity, so nothing (a quote, a bracket, `<`, `#`, `&`, a
+    backtick, a newline) is read as syntax or markup."""
     text = " ".join(_LINE_UNSAFE.sub(" ", text).split())
-    return "".join(char if _MERMAID_SAFE.match(char) else f"#{ord(char)};" for char in text)
+    return "".join(char if char.isalnum() or char in _MERMAID_PUNCTUATION else f"#{ord(char)};" for char in text)
 
 
 def dot_string(text: str) -> str:
