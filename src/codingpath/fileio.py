@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import os
 import shutil
 import stat
@@ -121,12 +122,12 @@ class OutputFile:
                     os.close(fd)
                     raise OutputError(f"{self.path}: changed while codingpath ran; not writing to it")
                 self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-                return self._handle
+                return _Reported(self._handle, self)
             fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
             self._temp = Path(temp)
             os.fchmod(fd, self._mode())
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            return self._handle
+            return _Reported(self._handle, self)
         except OSError as exc:
             self._discard()
             raise self._error(exc) from None
@@ -176,6 +177,30 @@ class OutputFile:
 
     def _error(self, exc: OSError) -> OutputError:
         return OutputError(f"{self.path}: cannot be written ({exc.strerror or exc})")
+
+
+class _Reported(io.TextIOBase):
+    """The handle a command writes to: a failed write (a full disk, /dev/full) is an OutputError
+    naming the output file, not an OSError from somewhere inside a renderer."""
+
+    def __init__(self, handle: TextIO, output: OutputFile) -> None:
+        super().__init__()
+        self._handle, self._output = handle, output
+
+    def write(self, text: str) -> int:
+        try:
+            return self._handle.write(text)
+        except OSError as exc:
+            raise self._output._error(exc) from None
+
+    def flush(self) -> None:
+        try:
+            self._handle.flush()
+        except OSError as exc:
+            raise self._output._error(exc) from None
+
+    def writable(self) -> bool:
+        return True
 
 
 def _backup_names(target: Path) -> Iterator[Path]:

@@ -220,13 +220,23 @@ def evaluate_team(
 _worker: ReadinessEvaluator | None = None
 
 
-def _start_worker(evaluator: ReadinessEvaluator, shared_plans: Any) -> None:
-    global _worker
-    # Ctrl-C and a closed terminal reach the whole process group: the parent alone decides to stop
-    # and ends the workers, which must not die on their own holding the pool's queue locks (the
-    # parent's shutdown then hangs) nor print a traceback each.
+def _quiet_child() -> None:
+    """In a worker or the manager: Ctrl-C and a closed terminal reach the whole process group, but
+    the parent alone decides to stop and ends its children, which must not die on their own holding
+    the pool's queue locks (the parent's shutdown then hangs) nor print a traceback each; SIGTERM,
+    which the parent ends them with, ends them at once (not the parent's clean-up handler)."""
     for number in (signal.SIGINT, signal.SIGHUP):
         signal.signal(number, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)  # blocked by the parent until now
+
+
+_ENDING = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
+
+
+def _start_worker(evaluator: ReadinessEvaluator, shared_plans: Any) -> None:
+    global _worker
+    _quiet_child()
     _worker = evaluator
     _worker.plans = 0
     _worker.shared_plans = shared_plans  # a plan is worth milliseconds; a look-up, a fraction of one
@@ -255,9 +265,19 @@ def _in_parallel(roster: Roster, evaluator: ReadinessEvaluator, workers: int) ->
     from collections import deque
     from itertools import islice
 
+    from multiprocessing.managers import SyncManager
+
     context = multiprocessing.get_context()
-    manager = context.Manager()
-    pool = context.Pool(workers, _start_worker, (evaluator, manager.dict()))
+    manager = SyncManager(ctx=context)
+    # Children start with these signals blocked (a child forked later, by the pool's own thread,
+    # too: a thread inherits the mask) until `_quiet_child` has set how they take them; otherwise
+    # a signal arriving just after a fork runs the parent's handler in the child.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        manager.start(_quiet_child)
+        pool = context.Pool(workers, _start_worker, (evaluator, manager.dict()))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     try:
         rows = roster.rows()
         pending: deque[Any] = deque()
