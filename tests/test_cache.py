@@ -230,3 +230,52 @@ def test_the_installed_command_sees_an_edited_overlay_at_once(ladder: Path):
     after = run_installed("roles", "--tier", "entry", "--format", "json", "--data", str(ladder))
     assert after.returncode == 0
     assert '"Coder Z"' in after.stdout and '"Coder I"' not in after.stdout
+
+
+# -- a shared or hostile cache directory ----------------------------------------------------------
+
+
+def _entry_path() -> Path:
+    cache = CatalogCache(data_files(data_layers(use_env=False)))
+    assert cache.path is not None
+    cache.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return cache.path
+
+
+def test_a_fifo_named_like_an_entry_neither_hangs_nor_is_used():
+    os.mkfifo(_entry_path(), 0o600)
+    assert CatalogCache(data_files(data_layers(use_env=False))).load() is None
+    result = run_installed("roles", "--format", "json")  # the command's own 60 s timeout would fail it
+    assert result.returncode == 0 and '"roles"' in result.stdout
+
+
+def test_a_link_named_like_an_entry_is_not_followed(tmp_path: Path):
+    load_catalog(use_env=False)
+    (entry,) = entries()
+    real = tmp_path / "real.pickle"
+    entry.rename(real)
+    entry.symlink_to(real)
+    assert CatalogCache(data_files(data_layers(use_env=False))).load() is None
+
+
+def test_an_oversized_overlay_file_is_not_read_for_the_key(ladder: Path, monkeypatch: pytest.MonkeyPatch):
+    roles = ladder / "roles.yaml"
+    with open(roles, "r+b") as handle:
+        handle.truncate(3_000_000_000)  # sparse: costs no disk
+    real_open = os.open
+
+    def watched(path, *args, **kwargs):
+        assert Path(path) != roles, "the key read an oversized file"
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", watched)
+    assert CatalogCache(data_files(data_layers(ladder, use_env=False))).key is None
+    with pytest.raises(DataError, match="larger than"):
+        load_catalog(ladder, use_env=False)
+
+
+def test_an_overlay_fifo_is_never_opened(ladder: Path):
+    (ladder / "roles.yaml").unlink()
+    os.mkfifo(ladder / "roles.yaml")
+    with pytest.raises(DataError, match="holds neither"):
+        load_catalog(ladder, use_env=False)
