@@ -47,6 +47,11 @@ def main() -> None:
             signal.signal(number, _end)
     if sys.stdout is None:  # started with `>&-`: fail when something is written, not before
         sys.stdout = _ClosedStream()
+    for stream in (sys.stdout, sys.stderr):
+        # A terminal or $PYTHONIOENCODING that cannot show every character (latin-1, ASCII) gets
+        # `\u674e` for a name it cannot encode, never a crash halfway through a table.
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
     try:
         sys.exit(_run())
     except (BrokenPipeError, ReaderLeft):  # `codingpath roadmap | head`: the reader left; not an error

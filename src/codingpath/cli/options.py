@@ -35,6 +35,7 @@ __all__ = [
 TODAY_ENV = "CODINGPATH_TODAY"
 PROFILE_ENV = "CODINGPATH_PROFILE"
 DEFAULT_PROFILE = "profile.yaml"
+TODAY_RANGE = (date(1950, 1, 1), date(2200, 12, 31))
 
 
 class TableFormat(str, Enum):
@@ -108,9 +109,15 @@ def today() -> date:
     if not fixed:
         return date.today()
     try:
-        return date.fromisoformat(fixed)
+        when = date.fromisoformat(fixed)
     except ValueError:
         raise InputError(f"{TODAY_ENV}={fixed!r} is not a date (YYYY-MM-DD)") from None
+    # Plans and renewals count months forward and careers back from today; far outside a working
+    # life that arithmetic leaves the calendar (year 1 or 9999) and the answer means nothing.
+    if not TODAY_RANGE[0] <= when <= TODAY_RANGE[1]:
+        raise InputError(f"{TODAY_ENV}={fixed!r} is outside the dates codingpath plans from "
+                         f"({TODAY_RANGE[0]} to {TODAY_RANGE[1]})")
+    return when
 
 
 def load_data(data: Path | None) -> Catalog:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
 PROGRESS_EVERY = 250
+MAX_WITHIN = 600  # months: the planner's horizon (50 years); beyond it nothing is "ready within"
 SHOWN = {"error": 200, "warning": 20}  # stderr lines per kind before a one-line summary
 
 
@@ -33,7 +34,7 @@ def team_command(
                              "Default: the roles one tier above each person's.", metavar="ROLE",
         autocompletion=complete_role, show_default=False)] = None,
     within: Annotated[int, typer.Option(
-        "--within", "-w", min=0, metavar="MONTHS",
+        "--within", "-w", min=0, max=MAX_WITHIN, metavar="MONTHS",
         help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     output: Annotated[Optional[Path], typer.Option(
