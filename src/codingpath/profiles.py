@@ -186,13 +186,27 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
     """
     problems: list[Problem] = []
     earliest = date(today.year - MAX_YEARS, today.month, 1)
+    repeats: dict[str, int] = {}  # a message kind -> how many of it were left out
+    first_hidden: dict[str, tuple[Any, ...]] = {}
 
-    def error(path: tuple[Any, ...], message: str) -> None:
-        problems.append(document.problem(path, message))
+    def shown(kind: str | None, path: tuple[Any, ...]) -> bool:
+        """The first MAX_REPEATS problems of a kind; the rest are counted (a file may list the same
+        credential 150,000 times, and no one reads 150,000 lines about it)."""
+        if kind is None:
+            return True
+        repeats[kind] = repeats.get(kind, -MAX_REPEATS) + 1
+        if repeats[kind] > 0:
+            first_hidden.setdefault(kind, path)
+        return repeats[kind] <= 0
 
-    def warn(path: tuple[Any, ...], message: str) -> None:
-        line, column = document.locate(path)
-        problems.append(Problem(document.file, message, line, column, _field(path), "warning"))
+    def error(path: tuple[Any, ...], message: str, kind: str | None = None) -> None:
+        if shown(kind, path):
+            problems.append(document.problem(path, message))
+
+    def warn(path: tuple[Any, ...], message: str, kind: str | None = None) -> None:
+        if shown(kind, path):
+            line, column = document.locate(path)
+            problems.append(Problem(document.file, message, line, column, _field(path), "warning"))
 
     def check_date(path: tuple[Any, ...], label: str, when: date | None) -> None:
         if when is None:
@@ -205,7 +219,7 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
     seen: dict[str, int] = {}
     for i, held in enumerate(profile.credentials):
         if held.id in seen:
-            error(("credentials", i), f"{held.id} is listed twice (also credentials[{seen[held.id]}])")
+            error(("credentials", i), f"{held.id} is listed twice (also credentials[{seen[held.id]}])", "twice")
         seen[held.id] = i
         check_date(("credentials", i, "earned"), "earned date", held.earned)
         credential = catalog.credentials.get(held.id)
@@ -233,13 +247,9 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
     if total > MAX_YEARS:
         error(("experience",), f"experience adds up to {total:g} years; more than {MAX_YEARS} is not plausible")
 
-    dated = [(i, e) for i, e in enumerate(profile.experience) if e.start]
-    for a in range(len(dated)):
-        for b in range(a + 1, len(dated)):
-            (i, x), (j, y) = dated[a], dated[b]
-            x_end, y_end = x.end or today, y.end or today
-            if x.start < y_end and y.start < x_end:  # type: ignore[operator]
-                warn(("experience", j), f"overlaps experience[{i}] ({x.role}); time in both counts once per track")
+    for j, i in _overlaps(profile.experience, today):
+        role = profile.experience[i].role
+        warn(("experience", j), f"overlaps experience[{i}] ({role}); time in both counts once per track", "overlap")
 
     for i, ceu in enumerate(profile.ceus):
         check_date(("ceus", i, "date"), "date", ceu.date)
@@ -248,7 +258,32 @@ def _semantic_problems(profile: Profile, document: YamlDocument, catalog: Catalo
 
     if profile.current_role in catalog.roles and profile.experience and not any(e.role == profile.current_role for e in profile.experience):
         warn(("current_role",), f"{profile.current_role!r} is not in experience; its years count as 0")
+    for kind, more in repeats.items():
+        if more > 0:
+            severity = "warning" if kind == "overlap" else "error"
+            line, column = document.locate(first_hidden[kind])
+            problems.append(Problem(document.file, f"... and {more:,} more {_KINDS[kind]} from here on", line, column,
+                                    severity=severity))
     return problems
+
+
+MAX_REPEATS = 20
+_KINDS = {"twice": "credentials listed twice", "overlap": "overlapping experience entries"}
+
+
+def _overlaps(experience: tuple[Any, ...], today: date) -> list[tuple[int, int]]:
+    """(j, i): dated entry j starts inside the earlier-starting entry i, the one of those reaching
+    furthest; one pair per overlapping entry, found in one sweep by start date (n log n, not n²)."""
+    dated = sorted((e.start, i) for i, e in enumerate(experience) if e.start)
+    pairs: list[tuple[int, int]] = []
+    reach: tuple[date, int] | None = None  # the latest end so far, and whose it is
+    for start, j in dated:
+        end = experience[j].end or today
+        if reach is not None and start < reach[0]:
+            pairs.append((j, reach[1]))
+        if reach is None or end > reach[0]:
+            reach = (end, j)
+    return sorted(pairs)
 
 
 def _month(when: date, path: tuple[Any, ...]) -> str:
