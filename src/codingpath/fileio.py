@@ -28,7 +28,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from types import TracebackType
-from typing import TextIO
+from typing import TextIO, cast
 
 from .errors import OutputError
 
@@ -122,12 +122,12 @@ class OutputFile:
                     os.close(fd)
                     raise OutputError(f"{self.path}: changed while codingpath ran; not writing to it")
                 self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-                return _Reported(self._handle, self)
+                return cast(TextIO, _Reported(self._handle, self))
             fd, temp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
             self._temp = Path(temp)
             os.fchmod(fd, self._mode())
             self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            return _Reported(self._handle, self)
+            return cast(TextIO, _Reported(self._handle, self))
         except OSError as exc:
             self._discard()
             raise self._error(exc) from None

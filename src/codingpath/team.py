@@ -9,7 +9,6 @@ A large roster is shared out to one process per CPU, in chunks, in order.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -206,13 +205,18 @@ def evaluate_team(
         else:
             items = (item if isinstance(item, Skipped) else evaluator.evaluate(item.loaded, item.line)
                      for item in iter_people((source,), evaluator.catalog, evaluator.today))
-        with contextlib.closing(iter(items)) as each:  # closed now, not when collected (it may hold processes)
+        each = iter(items)
+        try:
             for item in each:
                 if isinstance(item, Skipped):
                     tally.skip(item)
                 else:
                     tally.add(item)
                 yield item
+        finally:
+            close = getattr(each, "close", None)
+            if close is not None:
+                close()  # now, not when collected: it may hold worker processes
         tally.plans = evaluator.plans
 
 
