@@ -279,3 +279,13 @@ def test_an_overlay_fifo_is_never_opened(ladder: Path):
     os.mkfifo(ladder / "roles.yaml")
     with pytest.raises(DataError, match="holds neither"):
         load_catalog(ladder, use_env=False)
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path: Path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    directory = Path(os.environ["XDG_CACHE_HOME"]) / "codingpath"
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    directory.symlink_to(elsewhere)
+    load_catalog(use_env=False)
+    assert list(elsewhere.iterdir()) == []

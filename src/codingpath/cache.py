@@ -142,6 +142,8 @@ class CatalogCache:
         temp = None
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _safe(os.lstat(path.parent), stat.S_ISDIR):  # a link or someone else's folder
+                return
             fd, temp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(blob)

@@ -134,8 +134,11 @@ class Questionnaire:
 
     # -- asking ----------------------------------------------------------------------------------
     def say(self, text: str, *, style: str | None = None, always: bool = False) -> None:
+        """A line of the questionnaire; titles from an overlay show their control characters."""
+        from ..render.escape import terminal
+
         if always or not self.quiet:
-            self.console.print(text, style=style, markup=False, highlight=False)
+            self.console.print(terminal(text), style=style, markup=False, highlight=False)
 
     def ask(self, prompt: str, parse: Callable[[str], Any], *, default: str = "", explain: str = "",
             listing: Callable[[], str] | None = None) -> Any:
@@ -147,7 +150,9 @@ class Questionnaire:
             self.say(explain, style="dim")
         from rich.text import Text
 
-        shown = Text(prompt + (f" [{default}]" if default else "") + ": ")  # Text: no markup in prompts
+        from ..render.escape import terminal
+
+        shown = Text(terminal(prompt + (f" [{default}]" if default else "") + ": "))  # Text: no markup in prompts
         while True:
             try:
                 text = self.console.input(shown)
