@@ -226,4 +226,4 @@ def test_near_miss_columns_are_capped(tmp_path: Path):
     result = run(["team", str(path), "--format", "json"])
     assert result.exit_code == 0
     warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
-    assert len(warnings) == 21 and warnings[-1].endswith("... and 80 more ignored columns like these")
+    assert len(warnings) == 21 and warnings[-1].endswith("... and 80 more columns ignored")

@@ -133,6 +133,7 @@ def open_roster(path: str | Path) -> Roster:
     columns: list[str | None] = []
     warnings: list[Problem] = []
     seen: set[str] = set()
+    unchecked = 0  # unknown columns after the warnings shown
     for position, cell in enumerate(header, 1):
         column = _column_name(cell)
         if column in seen:
@@ -142,6 +143,9 @@ def open_roster(path: str | Path) -> Roster:
             columns.append(column)
             continue
         columns.append(None)
+        if len(warnings) >= MAX_COLUMN_WARNINGS:  # enough said: the rest are counted, not matched
+            unchecked += 1
+            continue
         from .validation import did_you_mean
 
         hint = did_you_mean(column, KNOWN_COLUMNS)
@@ -154,10 +158,8 @@ def open_roster(path: str | Path) -> Roster:
         raise InputError(Problem(
             name, f"the header lacks the required column{'s' if len(missing) > 1 else ''} {listed} "
                   f"(a roster needs {', '.join(REQUIRED_COLUMNS)})", 1))
-    if len(warnings) > MAX_COLUMN_WARNINGS:
-        more = len(warnings) - MAX_COLUMN_WARNINGS
-        warnings[MAX_COLUMN_WARNINGS:] = [Problem(name, f"... and {more:,} more ignored columns like these", 1,
-                                                  severity="warning")]
+    if unchecked:
+        warnings.append(Problem(name, f"... and {unchecked:,} more columns ignored", 1, severity="warning"))
     return Roster(path, tuple(columns), max(lines - 1, 0), tuple(warnings), delimiter)
 
 
