@@ -112,3 +112,18 @@ def test_init_into_a_folder_says_so_with_or_without_force(tmp_path: Path):
         result = run_installed("init", "adir", "--no-input", *extra, cwd=tmp_path)
         assert result.returncode == 2
         assert result.stderr == "error: adir: is a directory; give a file name\n"
+
+
+def test_an_unreadable_profile_as_an_unprivileged_user(tmp_path: Path):
+    """The permission case the bad-input catalogue cannot run as root (root reads any file)."""
+    tmp_path.chmod(0o755)
+    locked = tmp_path / "locked.yaml"
+    locked.write_text("name: Jane\n")
+    locked.chmod(0)
+    command = [*installed_command(), "check", str(locked)]
+    if os.geteuid() == 0:
+        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+    env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
+    assert result.returncode == 1, result.stderr
+    assert "cannot be read (permission denied)" in result.stdout and "Traceback" not in result.stderr
