@@ -30,8 +30,6 @@ def main() -> None:
         clock[0] = now
 
     # The floor: what any Typer app with a rich table pays (not reported).
-    import rich.console
-    import rich.table
     import typer
     from typer._adapters import try_build_adapter
     from typer.models import OptionInfo
@@ -52,9 +50,9 @@ def main() -> None:
     import codingpath.models  # noqa: F401
 
     mark("create the pydantic model classes (codingpath.models)")
-    from codingpath.catalog import load_catalog
     from codingpath.engine import next_roles
-    from codingpath.profiles import load_profile
+    from codingpath.load.data import load_catalog
+    from codingpath.load.profiles import load_profile
     from codingpath.render import emit
     from codingpath.render.views import next_view, roadmap_view
 

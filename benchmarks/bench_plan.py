@@ -3,7 +3,7 @@
 Plans from an example profile (the newcomer by default: no credential, no experience, the longest
 routes) to every role in the bundled data, several times each, and prints the median and best time
 per plan with the route's length, its steps and fees. `--profile all` does so for every profile in
-examples/ and ends with the slowest plan of each. The budget (issue 4 / issue 7) is one plan well
+examples/ and ends with the slowest plan of each. The budget is one plan well
 under 50 ms. `run()` returns the figures for `benchmarks/run.py`.
 """
 
@@ -24,9 +24,9 @@ BUDGET_MS = 50.0
 
 def run(quick: bool = False, profile: str = "newcomer", verbose: bool = True) -> dict:
     """Time a plan from `profile` to every role; print a table when `verbose`; return the figures."""
-    from codingpath.catalog import load_catalog
+    from codingpath.load.data import load_catalog
+    from codingpath.load.profiles import load_profile
     from codingpath.planning import plan_route
-    from codingpath.profiles import load_profile
 
     repeat = 3 if quick else 7
     catalog = load_catalog(use_env=False)
@@ -51,7 +51,8 @@ def run(quick: bool = False, profile: str = "newcomer", verbose: bool = True) ->
         "median_ms": round(statistics.median(medians), 2), "mean_ms": round(statistics.fmean(medians), 2),
         "p90_ms": round(sorted(medians)[int(0.9 * (len(medians) - 1))], 2),
         "max_ms": roles[slowest]["median_ms"], "slowest": slowest,
-        "total_ms": round(sum(medians), 1), "over_budget": sorted(r for r in roles if roles[r]["median_ms"] > BUDGET_MS),
+        "total_ms": round(sum(medians), 1),
+        "over_budget": sorted(r for r in roles if roles[r]["median_ms"] > BUDGET_MS),
         "infeasible": sorted(r for r in roles if not roles[r]["feasible"]), "roles": roles,
     }
     if verbose:
@@ -68,7 +69,8 @@ def _print(figures: dict) -> None:
         print(f"{role_id:46} {r['median_ms']:7.2f}ms {r['best_ms']:7.2f}ms {r['cpu_median_ms']:7.2f}ms  {years:>5} "
               f"{r['steps']:5d} ${r['fees_usd']:5.0f}")
     print(f"median {figures['median_ms']} ms, mean {figures['mean_ms']} ms, 90th percentile {figures['p90_ms']} ms, "
-          f"slowest {figures['max_ms']} ms ({figures['slowest']}); all {figures['plans']} plans {figures['total_ms']} ms")
+          f"slowest {figures['max_ms']} ms ({figures['slowest']}); "
+          f"all {figures['plans']} plans {figures['total_ms']} ms")
     over = figures["over_budget"]
     print(f"over the {figures['budget_ms']:g} ms budget: " + (", ".join(over) if over else "none"))
 

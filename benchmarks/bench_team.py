@@ -174,7 +174,8 @@ def run(sizes: tuple[int, ...] | list[int] | None = None, *, quick: bool = False
                        "exit_code": figures["exit_code"]}
                 results.append(row)
                 print(f"{size:>8} {fmt:>6} {row['seconds']:>8.2f} {row['people_per_second']:>9,} "
-                      f"{row['cpu_seconds']:>7.2f} {row['people_per_cpu_second']:>12,} {row['peak_mib']:>9.1f} {row['worker_peak_mib'] or '-':>10} {row['exit_code']:>5}", flush=True)
+                      f"{row['cpu_seconds']:>7.2f} {row['people_per_cpu_second']:>12,} {row['peak_mib']:>9.1f} "
+                      f"{row['worker_peak_mib'] or '-':>10} {row['exit_code']:>5}", flush=True)
     return results
 
 

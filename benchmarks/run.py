@@ -17,7 +17,7 @@ Then where `codingpath next` spends the time it adds, phase by phase (`benchmark
 in-process timings of the core (per call): load and validate the bundled data (from the YAML, and
 from the cache of validated data), evaluate one profile against every role, plan one route.
 
-The target (issue 7): every codingpath command within 1.15x of the minimal Typer app; in-process, data
+The target: every codingpath command within 1.15x of the minimal Typer app; in-process, data
 load + validation under 20 ms, one profile against every role under 1 ms, one plan under 50 ms.
 Subprocesses run with bytecode caching on (as after `pip install`), a fresh data cache that the
 warm-up runs fill, NO_COLOR and a fixed CODINGPATH_TODAY.
@@ -100,7 +100,7 @@ def run_once(case: Case, base_env: dict[str, str], *, capture: bool = False) -> 
 
 
 def completion_case(exe: str, base_env: dict[str, str]) -> Case | None:
-    """Shell completion of a role id, once some option completes role ids (issue 8's callbacks)."""
+    """Shell completion of a role id, once some option completes role ids (the completion callbacks)."""
     candidates = (
         ["codingpath", "plan", "--to", "coding-m"],
         ["codingpath", "role", "coding-m"],
@@ -235,7 +235,7 @@ def per_call(fn, *, repeat: int, number: int) -> tuple[float, float]:
 
 
 def find_plan_function():
-    """The planner's entry point, if the planner (issue 4) is in this build."""
+    """The planner's entry point, if the planner is in this build."""
     if importlib.util.find_spec("codingpath.planning") is None:
         return None
     from codingpath import planning as planner
@@ -267,9 +267,9 @@ def measure_in_process(quick: bool, cache_dir: Path) -> tuple[list[str], list[st
     """Per-call times of the core. Returns table lines and notes."""
     os.environ["XDG_CACHE_HOME"] = str(cache_dir)
     os.environ.pop("CODINGPATH_DATA", None)
-    from codingpath.catalog import load_catalog
     from codingpath.engine import next_roles, roadmap_statuses
-    from codingpath.profiles import load_profile
+    from codingpath.load.data import load_catalog
+    from codingpath.load.profiles import load_profile
 
     repeat = 5 if quick else 9
     today = date.fromisoformat(TODAY)

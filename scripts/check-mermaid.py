@@ -16,10 +16,10 @@ import tempfile
 from datetime import date
 from pathlib import Path
 
-from codingpath.catalog import load_catalog
 from codingpath.engine import roadmap_statuses
-from codingpath.graph import graph_text
-from codingpath.profiles import load_profile
+from codingpath.load.data import load_catalog
+from codingpath.load.profiles import load_profile
+from codingpath.render.graph import graph_text
 
 ROOT = Path(__file__).resolve().parent.parent
 

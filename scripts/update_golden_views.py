@@ -29,6 +29,8 @@ def main() -> int:
     os.chdir(ROOT)
     GOLDEN.mkdir(parents=True, exist_ok=True)
     for name, args in sorted(VIEWS.items()):
+        if name in ("check", "data-check"):  # absolute paths: not recorded (see tests/test_views_fit.py)
+            continue
         result = CliRunner().invoke(app, list(args))
         text = "".join(line.rstrip() + "\n" for line in result.stdout.splitlines())
         (GOLDEN / f"{name}.txt").write_text(text.replace(str(ROOT), "@ROOT@"), encoding="utf-8")

@@ -24,8 +24,9 @@ for variable, folder in [("XDG_CACHE_HOME", ".cache"), ("XDG_CONFIG_HOME", ".con
 import pytest  # noqa: E402
 from hypothesis import settings  # noqa: E402
 
-from codingpath.catalog import Catalog, load_catalog  # noqa: E402
-from codingpath.profiles import load_profile
+from codingpath.catalog import Catalog  # noqa: E402
+from codingpath.load.data import load_catalog  # noqa: E402
+from codingpath.load.profiles import load_profile  # noqa: E402
 
 # Property tests: no example database in the working tree, no per-example deadline a loaded 2-core
 # machine can break, and the same examples on every CI run.

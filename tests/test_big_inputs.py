@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from codingpath.profiles import MAX_REPEATS, _overlaps
+from codingpath.load.profiles import MAX_REPEATS, _overlaps
 
 runner = CliRunner()
 TODAY = date(2026, 11, 23)

@@ -5,11 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from conftest import TODAY
 
 from codingpath.engine import evaluate_credential, evaluate_role, next_roles, roadmap_statuses, standing_of
 from codingpath.models import Profile
-
-from conftest import TODAY
 
 DIRECTOR_ROLES = ("coding-director", "him-director", "vp-of-coding", "operations-director", "compliance-officer")
 

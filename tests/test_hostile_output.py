@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from codingpath.roster import REQUIRED_COLUMNS
+from codingpath.load.roster import REQUIRED_COLUMNS
 from conftest import EXAMPLES
 
 runner = CliRunner()

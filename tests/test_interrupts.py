@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from codingpath.team import PARALLEL_FROM
+from codingpath.team.evaluate import PARALLEL_FROM
 from conftest import ROOT, installed_command
 
 ROSTER = ROOT / "tests" / "rosters" / "team.csv"

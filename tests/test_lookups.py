@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from typer.testing import CliRunner
 
-from codingpath.cli import app
 from codingpath.catalog import tracks_named
+from codingpath.cli import app
 from codingpath.models import Profile
 
 

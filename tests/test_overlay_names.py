@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from codingpath.catalog import load_catalog, name_collisions
+from codingpath.catalog import name_collisions
+from codingpath.load.data import load_catalog
 
 OVERLAY = Path(__file__).parent / "bad_inputs" / "data" / "overlay-id-is-a-bundled-alias"
 

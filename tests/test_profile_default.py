@@ -6,10 +6,10 @@ import json
 import shutil
 
 import pytest
+from conftest import EXAMPLES
 from typer.testing import CliRunner
 
 from codingpath.cli import app
-from conftest import EXAMPLES
 
 
 def invoke(*args: str):

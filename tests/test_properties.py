@@ -11,23 +11,24 @@ from __future__ import annotations
 import json
 import string
 import subprocess
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
+from conftest import TODAY, installed_command
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from codingpath.catalog import Catalog, load_catalog
+from codingpath.catalog import Catalog
 from codingpath.cli import app
 from codingpath.errors import InputError, Problem
+from codingpath.load.data import load_catalog
+from codingpath.load.profiles import LoadedProfile, profile_from_data, profile_from_text
+from codingpath.load.yamlio import decode, parse_yaml
 from codingpath.models import EDUCATION_LEVELS, Profile
-from codingpath.profiles import LoadedProfile, profile_from_data, profile_from_text
-from codingpath.yamlio import decode, parse_yaml
-from conftest import TODAY, installed_command
 
 CATALOG: Catalog = load_catalog(use_env=False)
 CREDENTIALS = sorted(CATALOG.credentials)

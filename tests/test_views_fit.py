@@ -9,11 +9,10 @@ import re
 
 import pytest
 from typer.testing import CliRunner
+from view_cases import GOLDEN, POOLED, ROOT, VIEWS
 
 from codingpath.cli import app
-from codingpath.render import Table, View
-from codingpath.render import rich_table
-from view_cases import GOLDEN, POOLED, ROOT, VIEWS
+from codingpath.render import Table, View, rich_table
 
 WORD = re.compile(r"[A-Za-z][A-Za-z']*[A-Za-z]")
 
@@ -126,7 +125,13 @@ def test_a_cpc_and_cpma_holder_has_one_aapc_deadline(monkeypatch):
     assert len(ahima) == 1 and ahima[0]["ceus_required"] == 30 and ahima[0]["shared_cycle_confirmed"] is False
 
 
-@pytest.mark.parametrize("name", sorted(VIEWS))
+# `check` and `data check` print absolute paths, so how they wrap depends on where the repository
+# is checked out; they are still rendered and checked by the fit tests above.
+RECORDED = sorted(set(VIEWS) - {"check", "data-check"})
+
+
+@pytest.mark.exact_output
+@pytest.mark.parametrize("name", RECORDED)
 def test_the_80_column_view_is_as_recorded(name, monkeypatch):
     out, _ = render(VIEWS[name], 80, monkeypatch)
     recorded = (GOLDEN / f"{name}.txt").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from typing import Literal
 
 from .catalog import Catalog
 from .models import EDUCATION_LEVELS, Credential, Profile, Requirement, Role
-from .wording import years_in_words
+from .wording import level_name, years_in_words, years_text
 
 __all__ = [
     "CredentialResult",
@@ -24,29 +24,15 @@ __all__ = [
     "assess",
     "evaluate_credential",
     "evaluate_role",
+    "level_name",
     "next_roles",
     "roadmap_statuses",
     "standing_of",
+    "years_text",
 ]
 
 GapKind = Literal["credential", "experience", "education", "training"]
 Status = Literal["held", "eligible", "gap"]
-
-_LEVEL_NAMES = {
-    "none": "no formal education",
-    "high-school": "a high-school diploma or equivalent",
-    "associate": "an associate degree",
-    "bachelor": "a bachelor's degree",
-    "master": "a master's degree",
-    "doctorate": "a doctorate",
-}
-
-
-def level_name(level: str) -> str:
-    return _LEVEL_NAMES[level]
-
-
-years_text = years_in_words  # the name other modules know it by
 
 
 @dataclass(frozen=True)
@@ -87,9 +73,9 @@ def standing_of(profile: Profile, catalog: Catalog, today: date) -> Standing:
             by_role[entry.role] += max(0.0, (end - entry.start).days / 365.25)
             for track in tracks:
                 spans_by_track[track].append((entry.start, end))
-    by_track = dict(undated_by_track)
-    for track, spans in spans_by_track.items():
-        by_track[track] = by_track.get(track, 0.0) + _union_years(spans)
+    by_track: dict[str, float] = dict(undated_by_track)
+    for track_name, spans in spans_by_track.items():
+        by_track[track_name] = by_track.get(track_name, 0.0) + _union_years(spans)
     apprentice = frozenset(c.id for c in profile.credentials if c.apprentice)
     standing = Standing(
         education=EDUCATION_LEVELS.index(profile.education.level),
@@ -110,7 +96,9 @@ def standing_of(profile: Profile, catalog: Catalog, today: date) -> Standing:
 
 
 def _union_years(spans: list[tuple[date, date]]) -> float:
-    total, current_start, current_end = 0, None, None
+    total = 0
+    current_start: date = date.min
+    current_end: date | None = None
     for start, end in sorted(spans):
         if current_end is None or start > current_end:
             if current_end is not None:
@@ -275,6 +263,7 @@ def evaluate_credential(credential: Credential, standing: Standing) -> Credentia
     if not rule.confirmed:
         notes.append("eligibility rule unconfirmed: " + (rule.note or "verify with the certifying body"))
     held = credential.id in standing.credentials
+    missing: tuple[Gap, ...]
     if not rule.routes:
         eligible, missing = True, ()
     else:

@@ -1,7 +1,7 @@
 """The one error hierarchy, and the exit codes every command shares.
 
 Exit codes follow ruff, mypy, grep and diff: 0 ok, 1 the command ran and reports a problem it
-found, 2 the command could not do its job (usage error, unreadable or invalid input).
+found, 2 the command could not do its job (usage error, unreadable or invalid input); 130 after Ctrl-C.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ __all__ = [
     "EXIT_OK",
     "EXIT_PROBLEM",
     "EXIT_INPUT",
+    "EXIT_INTERRUPTED",
     "CodingpathError",
     "DataError",
     "InputError",
@@ -25,6 +26,7 @@ ExitCode = NewType("ExitCode", int)
 EXIT_OK = ExitCode(0)
 EXIT_PROBLEM = ExitCode(1)
 EXIT_INPUT = ExitCode(2)
+EXIT_INTERRUPTED = ExitCode(130)  # Ctrl-C, as shells report a process ended by SIGINT (128 + 2)
 
 
 @dataclass(frozen=True)

@@ -9,14 +9,13 @@ a test checks that the data's `ceu_note`s say the same.
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timezone
+from datetime import date
 from typing import Literal
 
 from .catalog import Catalog
-from .ics import Event, calendar
+from .dates import add_years
 from .models import Credential, Profile, Source
 
 __all__ = [
@@ -28,10 +27,8 @@ __all__ = [
     "SpecificCeus",
     "RenewalItem",
     "RenewalReport",
-    "add_years",
     "current_cycle",
     "cycle_starts",
-    "renewal_calendar",
     "renewals_of",
 ]
 
@@ -92,14 +89,6 @@ SPECIFIC_CEUS: dict[str, tuple[int, str]] = {
     **{cid: (8, "specialty") for cid in ("CEMC", "CGSC", "CANPC", "CASCC", "COBGC", "CPEDC", "CCC", "CEDC",
                                          "CGIC", "CHONC", "CUC")},
 }
-
-
-def add_years(day: date, years: int) -> date:
-    """The same day `years` later (29 February becomes 28 February in a common year)."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
 
 
 def current_cycle(earned: date, cycle_years: int, today: date) -> tuple[date, date]:
@@ -240,9 +229,10 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
     counted_from = cycle_starts(profile, catalog)
     items = []
     for entry in profile.credentials:
-        credential = catalog.credentials.get(entry.id)
-        if credential is None:
+        known = catalog.credentials.get(entry.id)
+        if known is None:
             continue
+        credential = known
         if credential.id in replaced:
             items.append(RenewalItem(credential, "replaced", replaced_by=replaced[credential.id],
                                      notes=(f"retired by {replaced[credential.id]}; only its CEUs are kept",)))
@@ -262,7 +252,8 @@ def renewals_of(profile: Profile, catalog: Catalog, today: date) -> RenewalRepor
         status: RenewalStatus = "complete" if missing == 0 else "missing"
         notes = []
         if required is None:
-            notes.append("the data gives no CEU figure: " + (credential.renewal.ceu_note or "check with " + credential.body))
+            note = credential.renewal.ceu_note or "check with " + credential.body
+            notes.append("the data gives no CEU figure: " + note)
         items.append(RenewalItem(credential, status, start, end, (end - today).days, required, logged,
                                  pooled_with, pooling, notes=tuple(notes)))
     deadlines = _deadlines(items, profile, today)
@@ -290,7 +281,9 @@ def cycle_starts(profile: Profile, catalog: Catalog) -> dict[str, date]:
     return starts
 
 
-def _required(credential: Credential, by_body: dict[str, list[Credential]]) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:
+def _required(
+    credential: Credential, by_body: dict[str, list[Credential]],
+) -> tuple[int | None, tuple[str, ...], CeuPooling | None]:
     single = credential.renewal.ceus
     pooling = POOLING.get(credential.body)
     siblings = [c for c in by_body.get(credential.body, []) if c.id != credential.id]
@@ -337,30 +330,3 @@ def _warnings(deadlines: tuple[Deadline, ...]) -> tuple[str, ...]:
         else:
             warnings.append(f"{when}; submit your CEUs and renew")
     return tuple(warnings)
-
-
-def renewal_calendar(report: RenewalReport, *, profile_key: str = "") -> str:
-    """An iCalendar (RFC 5545) file: one all-day event per deadline, reminders 90 and 30 days before."""
-    stamp = datetime.combine(report.as_of, time(0, 0), tzinfo=timezone.utc)
-    events = []
-    for deadline in report.deadlines:
-        item = deadline.lead
-        if item.cycle_end is None:
-            continue
-        names = " + ".join(deadline.ids)
-        seed = f"{profile_key or report.name or ''}|{names.replace(' + ', ',')}|{item.cycle_end.isoformat()}"
-        uid = hashlib.sha256(seed.encode()).hexdigest()[:24] + "@codingpath"
-        lines = [f"{names} ({item.credential.body}): renewal cycle {item.cycle_start} to {item.cycle_end}."]
-        if item.ceus_required is not None:
-            lines.append(f"CEUs required: {item.ceus_required}; logged: {item.ceus_logged:g}; "
-                         f"missing: {item.ceus_missing:g}.")
-        if item.pooling:
-            lines.append(f"One total for {names} ({item.pooling.rule}).")
-        lines += [f"Of which {c.ceus} {c.subject} CEUs for {c.credential}." for c in deadline.specific]
-        if len(deadline.items) == 1 and item.credential.renewal.ceu_note:
-            lines.append(item.credential.renewal.ceu_note)
-        urls = dict.fromkeys(s.url for i in deadline.items for s in i.credential.renewal.sources)
-        lines.append("Source: " + ", ".join(urls))
-        events.append(Event(uid=uid, summary=f"{names} renewal due", start=item.cycle_end, stamp=stamp,
-                            description="\n".join(lines), alarm_days=(DUE_SOON_DAYS, 30)))
-    return calendar(events)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 
 import pytest
+from conftest import TODAY, persona
 
 from codingpath.engine import assess
 from codingpath.planning.bounds import Bounds, months_to_meet_both
@@ -13,7 +14,6 @@ from codingpath.planning.moves import Moves
 from codingpath.planning.position import Position
 from codingpath.planning.search import Route, Search
 from codingpath.planning.state import MIN_STAY_MONTHS, State
-from conftest import TODAY, persona
 
 TARGETS = ["coding-manager", "compliance-officer", "operations-director", "college-professor", "him-director",
            "coding-director", "regional-manager", "clinical-documentation-improvement-specialist"]

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from small_world import parts
+
 from codingpath.models import EDUCATION_LEVELS, HeldCredential, Profile
 from codingpath.planning.state import Degree, Study
-from small_world import parts
 
 
 def newcomer() -> Profile:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from small_world import parts
+
 from codingpath.engine import assess
 from codingpath.models import HeldCredential, Profile
 from codingpath.planning.state import MIN_STAY_MONTHS, Study
-from small_world import parts
 
 
 def newcomer() -> Profile:

@@ -8,6 +8,7 @@ import sys
 from datetime import date
 
 import pytest
+from conftest import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,7 +16,6 @@ from codingpath.catalog import Catalog
 from codingpath.engine import assess, standing_of
 from codingpath.models import EDUCATION_LEVELS, Credential, EducationProgram, Profile, Role
 from codingpath.planning import Plan, add_months, apply_plan, plan_route
-from conftest import TODAY
 
 
 def route(plan: Plan) -> list[tuple[str, str, str, str]]:

@@ -13,6 +13,10 @@ import os
 import signal
 import sys
 
+from ..errors import EXIT_INPUT, EXIT_INTERRUPTED, EXIT_OK
+
+# The order of these imports is the order `codingpath --help` lists the commands (most used first).
+# isort: off
 from . import explore  # noqa: F401  (registers next, roles, roadmap)
 from . import renewals  # noqa: F401  (registers renewals)
 from . import graph  # noqa: F401  (registers graph)
@@ -20,6 +24,7 @@ from . import init  # noqa: F401  (registers init)
 from . import checks  # noqa: F401  (registers check, data check)
 from . import team  # noqa: F401  (registers team)
 from . import planning  # noqa: F401  (registers plan, credentials, credential, role)
+# isort: on
 from .app import ReaderLeft, app
 
 __all__ = ["app", "main"]
@@ -56,15 +61,15 @@ def main() -> None:
         sys.exit(_run())
     except (BrokenPipeError, ReaderLeft):  # `codingpath roadmap | head`: the reader left; not an error
         _discard_stdout()
-        sys.exit(0)
+        sys.exit(EXIT_OK)
     except OSError as exc:  # standard output on a full disk, /dev/full, a closed descriptor
         _discard_stdout()
         where = f"{exc.filename}: cannot be written" if exc.filename else "cannot write the output"
         sys.stderr.write(f"error: {where} ({exc.strerror or exc})\n")
-        sys.exit(2)
+        sys.exit(EXIT_INPUT)
     except KeyboardInterrupt:
         sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except _Ended as ended:
         sys.exit(128 + ended.number)
 
@@ -75,7 +80,7 @@ def _run() -> int | str | None:
     from .startup import only_invoked_command
 
     try:
-        with only_invoked_command(app, sys.argv[1:]):  # Typer builds only the command run (issue 7)
+        with only_invoked_command(app, sys.argv[1:]):  # Typer builds only the command the run names
             app()
         code: int | str | None = 0
     except SystemExit as exit_:

@@ -9,7 +9,7 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..errors import CodingpathError
+from ..errors import EXIT_OK, CodingpathError
 
 __all__ = ["ReaderLeft", "app", "print_error", "say"]
 
@@ -52,7 +52,7 @@ class CodingpathGroup(TyperGroup):
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"codingpath {__version__}\n")
-        raise typer.Exit()
+        raise typer.Exit(EXIT_OK)
 
 
 app = typer.Typer(

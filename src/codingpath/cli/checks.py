@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from ..errors import EXIT_PROBLEM
 from .app import app
 from .options import DataOption, FormatOption, load_data, show, today
 
@@ -32,13 +33,13 @@ def check_command(
 
     Example: codingpath check me.yaml team/*.yaml --format json
     """
-    from ..profiles import check_profiles
+    from ..load.profiles import check_profiles
     from ..render.checkviews import check_view
 
     results = check_profiles(files, load_data(data), today())
     show(check_view(results), fmt)
     if any(r.count("error") for r in results):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEM)
 
 
 @data_app.command("check")
@@ -48,7 +49,8 @@ def data_check_command(
         int, typer.Option("--max-age-years", min=0, max=100,
                           help="Flag facts whose newest dated source is older than this many years.")
     ] = 5,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too, not only on errors.")] = False,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Fail (exit 1) on warnings too, not only on errors.")] = False,
     fmt: FormatOption = "table",  # type: ignore[assignment]
 ) -> None:
     """Check career data: schema, cross-references, progression cycles, roles no path reaches,
@@ -58,10 +60,10 @@ def data_check_command(
 
     Example: codingpath data check --data ./our-ladder --max-age-years 3
     """
-    from ..datacheck import check_data
+    from ..load.datacheck import check_data
     from ..render.checkviews import data_check_view
 
     report = check_data(data, today(), max_age_years=max_age_years)
     show(data_check_view(report, strict=strict), fmt)
     if report.failed(strict=strict):
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEM)

@@ -18,16 +18,6 @@ __all__ = ["complete_credential", "complete_role", "complete_tier", "complete_tr
 Choice = tuple[str, str]  # (value, help shown by zsh and fish)
 
 
-def bundled_dir() -> Path | None:
-    """The bundled data directory; the same search as `catalog.bundled_data_dir` (a test checks), which
-    this module cannot import without paying for pydantic."""
-    here = Path(__file__).resolve().parent.parent
-    for candidate in (here / "data", here.parent.parent / "data"):
-        if (candidate / "roles.yaml").is_file():
-            return candidate
-    return None
-
-
 def _overlay(ctx: Any) -> str | None:
     params = getattr(ctx, "params", None) or {}
     data = params.get("data") or os.environ.get("CODINGPATH_DATA")
@@ -37,10 +27,11 @@ def _overlay(ctx: Any) -> str | None:
 @lru_cache(maxsize=8)
 def data_entries(kind: str, overlay: str | None) -> tuple[dict[str, Any], ...]:
     """The raw `roles` or `credentials` entries (dicts with an `id`), an overlay's replacing same ids."""
-    from ..yamlio import load_yaml
+    from ..load.bundled import find_bundled_data
+    from ..load.yamlio import load_yaml
 
     merged: dict[str, dict[str, Any]] = {}
-    for directory in (bundled_dir(), Path(overlay) if overlay else None):
+    for directory in (find_bundled_data(), Path(overlay) if overlay else None):
         path = directory / f"{kind}.yaml" if directory else None
         if path is None or not path.is_file():
             continue
@@ -109,4 +100,6 @@ def complete_track(ctx: Any, incomplete: str) -> list[Choice]:
 
 
 def _roles(count: int) -> str:
-    return f"{count} role" + ("" if count == 1 else "s")
+    from ..wording import counted
+
+    return counted(count, "role")

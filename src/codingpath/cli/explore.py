@@ -15,6 +15,7 @@ from .options import (
     ProfileOption,
     TierOption,
     TrackOption,
+    check_choice,
     load_data,
     load_person,
     show,
@@ -89,14 +90,3 @@ def roadmap_command(
         person = load_person(profile, catalog, when).profile
         statuses, name = roadmap_statuses(person, catalog, when), person.name
     show(roadmap_view(catalog, statuses, name=name), fmt)
-
-
-def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
-    """A usage error (exit 2) with a "did you mean" for a value outside `choices`."""
-    if value is None or value.lower() in choices:
-        return
-    from ..validation import did_you_mean
-
-    raise typer.BadParameter(
-        f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value.lower(), choices)}", param_hint=option
-    )

@@ -5,12 +5,21 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app, say
-from .options import DataOption, OptionalProfileOption, TrackOption, command_inputs, load_data, load_person, today
+from .options import (
+    DataOption,
+    OptionalProfileOption,
+    TrackOption,
+    check_choice,
+    command_inputs,
+    load_data,
+    load_person,
+    today,
+)
 
 
 class GraphFormat(str, Enum):
@@ -22,12 +31,14 @@ class GraphFormat(str, Enum):
 @app.command("graph")
 def graph_command(
     profile: OptionalProfileOption = None,
-    fmt: Annotated[GraphFormat, typer.Option("--format", "-f", help="mermaid (GitHub renders it), dot (Graphviz) or json.",
+    fmt: Annotated[GraphFormat, typer.Option("--format", "-f",
+                                             help="mermaid (GitHub renders it), dot (Graphviz) or json.",
                                              case_sensitive=False)] = GraphFormat.mermaid,
     track: TrackOption = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.",
                                                    show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     data: DataOption = None,
 ) -> None:
     """The career map as a graph: tiers as ranks, 'leads to' progressions as arrows. With --profile,
@@ -39,12 +50,11 @@ def graph_command(
     import json
 
     from ..engine import roadmap_statuses
-    from ..graph import graph_payload, graph_text
     from ..models import TRACKS
     from ..render.escape import json_text
-    from .explore import check_choice
+    from ..render.graph import graph_payload, graph_text
 
-    from ..fileio import OutputFile
+    from ..render.fileio import OutputFile
 
     check_choice("--track", track, TRACKS)
     track = track.lower() if track else None
@@ -60,7 +70,7 @@ def graph_command(
         payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
         text = json_text(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
     else:
-        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)  # type: ignore[arg-type]
+        text = graph_text(catalog, fmt.value, statuses, track=track, title=title)
     if target is None:
         sys.stdout.write(text)
         return

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Callable, Optional
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -18,36 +20,49 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from ..catalog import Catalog
-    from ..questionnaire import Answers
+    from ..load.questionnaire import Answers
+    from ..render.fileio import OutputFile
+
+
+FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="The profile to write ('-' prints it).")]
+FromAnswersOption = Annotated[Path | None, typer.Option(
+    "--from-answers", metavar="FILE", help="Take every answer from this YAML file instead of asking (see the README).",
+    show_default=False)]
+EducationOption = Annotated[str | None, typer.Option(
+    "--education", metavar="LEVEL", help="none, high-school, associate, bachelor, master or doctorate.",
+    show_default=False)]
+CahiimOption = Annotated[bool | None, typer.Option(
+    "--cahiim/--no-cahiim", help="The degree is from a CAHIIM-accredited HIM programme.", show_default=False)]
+CredentialsOption = Annotated[list[str] | None, typer.Option(
+    "--credential", "-c", metavar="ID[=DATE]", help="A credential held: CPC, CPC-A, or CPC=2021-06 with the "
+    "date earned; repeat.", autocompletion=complete_credential, show_default=False)]
+ExperienceOption = Annotated[list[str] | None, typer.Option(
+    "--experience", "-e", metavar="ROLE=WHEN",
+    help="ROLE=YEARS or ROLE=YYYY-MM[..YYYY-MM], e.g. medical-coder=2021-09; repeat.", show_default=False)]
+CurrentRoleOption = Annotated[str | None, typer.Option(
+    "--current-role", metavar="ROLE", help="Your current role (id or title).", autocompletion=complete_role,
+    show_default=False)]
+TargetRoleOption = Annotated[str | None, typer.Option(
+    "--target-role", metavar="ROLE", help="The role you aim for (id or title).", autocompletion=complete_role,
+    show_default=False)]
 
 
 @app.command("init")
 def init_command(
-    file: Annotated[str, typer.Argument(metavar="FILE", help="The profile to write ('-' prints it).")] = "profile.yaml",
-    from_answers: Annotated[Optional[Path], typer.Option(
-        "--from-answers", metavar="FILE", help="Take every answer from this YAML file instead of asking (see the README).",
-        show_default=False)] = None,
+    file: FileArgument = "profile.yaml",
+    from_answers: FromAnswersOption = None,
     no_input: Annotated[bool, typer.Option("--no-input", help="Ask nothing: use the flags only.")] = False,
-    name: Annotated[Optional[str], typer.Option("--name", metavar="NAME", help="Your name.", show_default=False)] = None,
-    education: Annotated[Optional[str], typer.Option(
-        "--education", metavar="LEVEL", help="none, high-school, associate, bachelor, master or doctorate.", show_default=False)] = None,
-    cahiim: Annotated[Optional[bool], typer.Option(
-        "--cahiim/--no-cahiim", help="The degree is from a CAHIIM-accredited HIM programme.", show_default=False)] = None,
-    credential: Annotated[Optional[list[str]], typer.Option(
-        "--credential", "-c", metavar="ID[=DATE]", help="A credential held: CPC, CPC-A, or CPC=2021-06 with the "
-        "date earned; repeat.", autocompletion=complete_credential, show_default=False)] = None,
-    experience: Annotated[Optional[list[str]], typer.Option(
-        "--experience", "-e", metavar="ROLE=WHEN", help="ROLE=YEARS or ROLE=YYYY-MM[..YYYY-MM], e.g. medical-coder=2021-09; repeat.",
-        show_default=False)] = None,
-    current_role: Annotated[Optional[str], typer.Option(
-        "--current-role", metavar="ROLE", help="Your current role (id or title).", autocompletion=complete_role,
-        show_default=False)] = None,
-    target_role: Annotated[Optional[str], typer.Option(
-        "--target-role", metavar="ROLE", help="The role you aim for (id or title).", autocompletion=complete_role,
-        show_default=False)] = None,
+    name: Annotated[str | None, typer.Option("--name", metavar="NAME", help="Your name.", show_default=False)] = None,
+    education: EducationOption = None,
+    cahiim: CahiimOption = None,
+    credential: CredentialsOption = None,
+    experience: ExperienceOption = None,
+    current_role: CurrentRoleOption = None,
+    target_role: TargetRoleOption = None,
     force: Annotated[bool, typer.Option("--force", help="Replace an existing file (a .bak copy is kept).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No explanations and no summary.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Explain each question; show the profile written.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Explain each question; show the profile written.")] = False,
     data: DataOption = None,
 ) -> None:
     """Create your profile: a short questionnaire that offers the credentials and roles in the data,
@@ -56,10 +71,11 @@ def init_command(
 
     Example: codingpath init me.yaml
     """
-    from ..fileio import OutputFile
-    from ..profiles import profile_from_data
-    from ..questionnaire import Answers, answers_from_document, build_profile, profile_yaml
-    from ..yamlio import load_yaml
+    from ..load.answers_file import answers_from_document
+    from ..load.profiles import profile_from_data
+    from ..load.questionnaire import Answers, build_profile, profile_yaml
+    from ..load.yamlio import load_yaml
+    from ..render.fileio import OutputFile
 
     # Checked before any question is asked: a refused FILE should not cost the user their answers.
     target = OutputFile(file, force=force, inputs=command_inputs(from_answers, data=data)) if file != "-" else None
@@ -73,7 +89,11 @@ def init_command(
     profile = build_profile(answers)
     loaded = profile_from_data(profile, file, catalog, when)  # the check every command makes
     say(*(warning.line_for_stderr() for warning in loaded.warnings))
-    text = profile_yaml(profile, when)
+    _write_profile(profile_yaml(profile, when), file, target, quiet=quiet, verbose=verbose)
+
+
+def _write_profile(text: str, file: str, target: OutputFile | None, *, quiet: bool, verbose: bool) -> None:
+    """To standard output for '-'; else to the file (`target`, checked before any question)."""
     if target is None:
         sys.stdout.write(text)
         return
@@ -88,7 +108,15 @@ def init_command(
 
 def _apply_flags(answers: Answers, catalog: Catalog, when: date, **flags: Any) -> None:
     """Flags answer their questions (overriding an answers file); a bad one is a usage error."""
-    from ..questionnaire import AnswerError, parse_credentials, parse_date, parse_education, parse_experience, parse_name, parse_role
+    from ..load.questionnaire import (
+        AnswerError,
+        parse_credentials,
+        parse_date,
+        parse_education,
+        parse_experience,
+        parse_name,
+        parse_role,
+    )
 
     def use(option: str, key: str, parse: Callable[[], Any]) -> Any:
         try:
@@ -108,19 +136,19 @@ def _apply_flags(answers: Answers, catalog: Catalog, when: date, **flags: Any) -
         held = []
         for text in flags["credential"]:
             cid, _, earned = text.partition("=")
-            item = use("--credential", "credentials", lambda cid=cid: parse_credentials(cid, catalog))
+            item = use("--credential", "credentials", partial(parse_credentials, cid, catalog))
             for h in item:
-                h.earned = use("--credential", "credentials", lambda e=earned: parse_date(e, when, what="earned date"))
+                h.earned = use("--credential", "credentials", partial(parse_date, earned, when, what="earned date"))
             held += item
         answers.credentials = held
         if all(h.earned is not None for h in held):
             answers.answered.add("earned")  # otherwise the questionnaire asks for the missing dates
     if flags["experience"]:
-        answers.experience = [use("--experience", "experience", lambda t=t: parse_experience(t, catalog, when))
+        answers.experience = [use("--experience", "experience", partial(parse_experience, t, catalog, when))
                               for t in flags["experience"]]
     for option, key in (("--current-role", "current_role"), ("--target-role", "target_role")):
         if flags[key] is not None:
-            setattr(answers, key, use(option, key, lambda k=key: parse_role(flags[k], catalog)))
+            setattr(answers, key, use(option, key, partial(parse_role, flags[key], catalog)))
 
 
 class Questionnaire:
@@ -144,7 +172,7 @@ class Questionnaire:
             listing: Callable[[], str] | None = None) -> Any:
         """Ask until `parse` accepts the answer; '?' shows `listing`; Enter takes `default`."""
         from ..errors import InputError
-        from ..questionnaire import AnswerError
+        from ..load.questionnaire import AnswerError
 
         if explain and self.verbose:
             self.say(explain, style="dim")
@@ -172,7 +200,7 @@ class Questionnaire:
 
     def recheck(self, answers: Answers, prefix: str) -> list[str]:
         """Errors the profile reader finds under `prefix` (shown; the caller asks again), warnings shown."""
-        from ..questionnaire import check_answers
+        from ..load.questionnaire import check_answers
 
         errors = []
         for problem in check_answers(answers, self.catalog, self.when):
@@ -187,8 +215,8 @@ class Questionnaire:
 
     # -- the questions -----------------------------------------------------------------------------
     def run(self, answers: Answers) -> None:
+        from ..load.questionnaire import parse_education, parse_name, parse_yes_no
         from ..models import EDUCATION_LEVELS
-        from ..questionnaire import parse_education, parse_name, parse_yes_no
 
         c = self.catalog
         self.say("A few questions to write your profile. Press Enter to skip one; '?' lists choices.")
@@ -222,7 +250,7 @@ class Questionnaire:
             answers.target_role = self._role("The role you are aiming for (blank for none)", "", answers, "target_role")
 
     def _credentials(self, answers: Answers) -> None:
-        from ..questionnaire import parse_credentials
+        from ..load.questionnaire import parse_credentials
 
         by_body: dict[str, list[str]] = {}
         for credential in self.catalog.credentials.values():
@@ -237,7 +265,7 @@ class Questionnaire:
                 return
 
     def _earned(self, answers: Answers) -> None:
-        from ..questionnaire import parse_date
+        from ..load.questionnaire import parse_date
 
         for held in answers.credentials:
             while held.earned is None:
@@ -249,7 +277,7 @@ class Questionnaire:
                 held.earned = None
 
     def _experience(self, answers: Answers) -> None:
-        from ..questionnaire import Experience, parse_role, parse_when
+        from ..load.questionnaire import Experience, parse_role, parse_when
 
         self.say("Work experience, one role at a time (type '?' to list the roles; blank when done).")
         while True:
@@ -264,17 +292,18 @@ class Questionnaire:
                 answers.experience.pop()
 
     def _training(self, answers: Answers) -> None:
-        from ..questionnaire import parse_training
+        from ..load.questionnaire import parse_training
 
         listing = "\n".join(f"  {t.id}: {t.name}" for t in self.catalog.trainings.values())
         answers.training = self.ask("Courses completed (ids, comma-separated; '?' lists them; blank for none)",
                                     lambda t: parse_training(t, self.catalog), listing=lambda: listing)
 
     def _role(self, prompt: str, default: str, answers: Answers, key: str) -> str | None:
-        from ..questionnaire import parse_role
+        from ..load.questionnaire import parse_role
 
         while True:
-            value = self.ask(prompt, lambda t: parse_role(t, self.catalog), default=default, listing=self._role_listing)
+            value: str | None = self.ask(prompt, lambda t: parse_role(t, self.catalog), default=default,
+                                         listing=self._role_listing)
             setattr(answers, key, value)
             if not self.recheck(answers, key):
                 return value

@@ -6,7 +6,7 @@ import os
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,7 +14,8 @@ from .completion import complete_credential, complete_role, complete_tier, compl
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
-    from ..profiles import LoadedProfile
+    from ..load.profiles import LoadedProfile
+    from ..render.view import View
 
 __all__ = [
     "CredentialArgument",
@@ -25,9 +26,12 @@ __all__ = [
     "TierOption",
     "TrackOption",
     "TableFormat",
+    "check_choice",
     "load_data",
     "command_inputs",
     "load_person",
+    "resolve_credential",
+    "resolve_role",
     "show",
     "today",
 ]
@@ -63,7 +67,7 @@ PageFormatOption = Annotated[
     PageFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
 DataOption = Annotated[
-    Optional[Path],
+    Path | None,
     typer.Option(
         "--data",
         envvar="CODINGPATH_DATA",
@@ -72,24 +76,25 @@ DataOption = Annotated[
     ),
 ]
 ProfileOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--profile", "-p", show_default=False,
                  help="Profile YAML file ('-' reads standard input). Default: $CODINGPATH_PROFILE, else "
                       "./profile.yaml (what `codingpath init` writes)."),
 ]
 OptionalProfileOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--profile", "-p", help="Profile YAML file ('-' reads standard input).", show_default=False),
 ]
 # With shell completion of ids, tiers and tracks read from the data (see completion.py).
 TierOption = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--tier", "-t", help="entry, mid, advanced or master.", autocompletion=complete_tier,
                  show_default=False),
 ]
 TrackOption = Annotated[
-    Optional[str],
-    typer.Option("--track", "-k", help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.",
+    str | None,
+    typer.Option("--track", "-k",
+                 help="coding, billing, audit, compliance, cdi, management, education, data, privacy, him.",
                  autocompletion=complete_track, show_default=False),
 ]
 RoleArgument = Annotated[
@@ -121,7 +126,7 @@ def today() -> date:
 
 
 def load_data(data: Path | None) -> Catalog:
-    from ..catalog import load_catalog
+    from ..load.data import load_catalog
 
     return load_catalog(data)
 
@@ -143,7 +148,7 @@ def profile_path(given: str | None) -> tuple[str, str | None]:
 def load_person(given: str | None, catalog: Catalog, when: date) -> LoadedProfile:
     """Load a profile (the default one when none is given), say on stderr which file a default
     picked, and print its warnings there."""
-    from ..profiles import load_profile
+    from ..load.profiles import load_profile
     from .app import say
 
     path, origin = profile_path(given)
@@ -163,7 +168,37 @@ def command_inputs(*paths: str | Path | None, data: Path | None = None) -> list[
     return inputs
 
 
-def show(view, fmt: Enum) -> None:  # noqa: ANN001 - a render.View
+def show(view: View, fmt: Enum) -> None:
     from ..render import emit
 
     emit(view, fmt.value)
+
+
+def resolve_role(text: str, catalog: Catalog, option: str) -> str:
+    """The role id for an id, title or alias in any case; else a usage error with a "did you mean"."""
+    role_id = catalog.role_id(text)
+    if role_id is None:
+        raise typer.BadParameter(f"unknown role {text!r}{catalog.role_hint(text)}", param_hint=option)
+    return role_id
+
+
+def resolve_credential(text: str, catalog: Catalog, option: str) -> str:
+    """The credential id for an id in any case; else a usage error with a "did you mean"."""
+    from ..wording import suggestion
+
+    credential_id = catalog.credential_id(text)
+    if credential_id is None:
+        hint = suggestion(catalog.suggest_credential(text)) or " (codingpath credentials lists them)"
+        raise typer.BadParameter(f"unknown credential {text!r}{hint}", param_hint=option)
+    return credential_id
+
+
+def check_choice(option: str, value: str | None, choices: tuple[str, ...]) -> None:
+    """A usage error (exit 2) with a "did you mean" for a value outside `choices`."""
+    if value is None or value.lower() in choices:
+        return
+    from ..wording import did_you_mean
+
+    raise typer.BadParameter(
+        f"{value!r} is not one of {', '.join(choices)}{did_you_mean(value.lower(), choices)}", param_hint=option
+    )

@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..errors import EXIT_PROBLEM
 from .app import app
-from .options import DataOption, FormatOption, OptionalProfileOption, ProfileOption, load_data, load_person, show, today
+from .options import (
+    DataOption,
+    FormatOption,
+    OptionalProfileOption,
+    ProfileOption,
+    check_choice,
+    load_data,
+    load_person,
+    resolve_credential,
+    resolve_role,
+    show,
+    today,
+)
 
 if TYPE_CHECKING:
     from datetime import date
-
-    from ..catalog import Catalog
 
 
 class DetailFormat(str, Enum):
@@ -33,10 +44,10 @@ DetailFormatOption = Annotated[
 @app.command("plan")
 def plan_command(
     profile: ProfileOption = None,
-    to: Annotated[Optional[str], typer.Option(
+    to: Annotated[str | None, typer.Option(
         "--to", "-t", help="The role to plan for (id or title, any case). Default: the profile's target_role.",
         show_default=False)] = None,
-    start: Annotated[Optional[str], typer.Option(
+    start: Annotated[str | None, typer.Option(
         "--start", help="The month the plan starts, YYYY-MM (default: today).", show_default=False)] = None,
     hours_per_week: Annotated[float, typer.Option(
         "--hours-per-week", "-w", help="Hours a week you can study for exams and courses.")] = 10.0,
@@ -62,20 +73,20 @@ def plan_command(
     catalog = load_data(data)
     loaded = load_person(profile, catalog, when)
     person = loaded.profile
-    target = _role(to, catalog, "--to") if to is not None else person.target_role
+    target = resolve_role(to, catalog, "--to") if to is not None else person.target_role
     if target is None:
         raise typer.BadParameter("no target role: give --to ROLE or set target_role in the profile",
                                  param_hint="--to")
     plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week)
     show(plan_view(plan, name=person.name, source=loaded.source, warnings=loaded.warnings), fmt)
     if not plan.feasible:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_PROBLEM)
 
 
 @app.command("credentials")
 def credentials_command(
-    body: Annotated[Optional[str], typer.Option("--body", "-b", help="AAPC, AHIMA or ACDIS.", show_default=False)] = None,
-    focus: Annotated[Optional[str], typer.Option(
+    body: Annotated[str | None, typer.Option("--body", "-b", help="AAPC, AHIMA or ACDIS.", show_default=False)] = None,
+    focus: Annotated[str | None, typer.Option(
         "--focus", help="physician, outpatient, inpatient, risk adjustment, billing, audit, compliance, cdi, "
                         "management, data, privacy, him.", show_default=False)] = None,
     fmt: FormatOption = "table",  # type: ignore[assignment]
@@ -90,7 +101,6 @@ def credentials_command(
 
     from ..models import Focus
     from ..render.plan_views import credentials_view
-    from .explore import check_choice
 
     catalog = load_data(data)
     bodies = tuple(sorted({c.body.lower() for c in catalog.credentials.values()}))
@@ -121,17 +131,14 @@ def credential_command(
     from ..render.plan_views import credential_view
 
     catalog = load_data(data)
-    cid = catalog.credential_id(credential_id)
-    if cid is None:
-        hints = catalog.suggest_credential(credential_id)
-        hint = f"; did you mean {hints[0]!r}?" if hints else " (codingpath credentials lists them)"
-        raise typer.BadParameter(f"unknown credential {credential_id!r}{hint}", param_hint="ID")
+    cid = resolve_credential(credential_id, catalog, "ID")
     result, name, apprentice = None, None, False
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
         standing = standing_of(person, catalog, when)
-        result, name, apprentice = evaluate_credential(catalog.credentials[cid], standing), person.name, cid in standing.apprentice
+        result = evaluate_credential(catalog.credentials[cid], standing)
+        name, apprentice = person.name, cid in standing.apprentice
     _need_profile_for_brief(brief, profile)
     show(credential_view(catalog, catalog.credentials[cid], result, name=name, apprentice=apprentice, brief=brief), fmt)
 
@@ -154,7 +161,7 @@ def role_command(
     from ..render.plan_views import role_view
 
     catalog = load_data(data)
-    rid = _role(role_id, catalog, "ID")
+    rid = resolve_role(role_id, catalog, "ID")
     result, name = None, None
     if profile is not None:
         when = today()
@@ -168,14 +175,6 @@ def role_command(
 def _need_profile_for_brief(brief: bool, profile: str | None) -> None:
     if brief and profile is None:
         raise typer.BadParameter("--brief prints your standing: give --profile FILE as well", param_hint="--brief")
-
-
-def _role(text: str, catalog: Catalog, option: str) -> str:
-    """A role id for an id, title or alias; a usage error with a "did you mean" otherwise."""
-    rid = catalog.role_id(text)
-    if rid is None:
-        raise typer.BadParameter(f"unknown role {text!r}{catalog.role_hint(text)}", param_hint=option)
-    return rid
 
 
 def _start_month(text: str | None, when: date) -> date:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from .app import app, say
 from .options import DataOption, ProfileOption, command_inputs, load_data, load_person, today
+
 
 class RenewalFormat(str, Enum):
     table = "table"
@@ -25,11 +26,13 @@ def renewals_command(
     profile: ProfileOption = None,
     fmt: Annotated[RenewalFormat, typer.Option("--format", "-f", help="Output format; ics is a calendar file.",
                                                case_sensitive=False)] = RenewalFormat.table,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write to this file instead of standard output.",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of standard output.",
                                                    show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Only the table and due-soon warnings.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Add each credential's CEU rules and sources.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="Add each credential's CEU rules and sources.")] = False,
     data: DataOption = None,
 ) -> None:
     """For each credential you hold: when its renewal cycle ends, the CEUs it needs (from the data,
@@ -41,9 +44,9 @@ def renewals_command(
     import io
 
     from ..render import emit
-    from ..render.renewal_views import renewals_view
-    from ..fileio import OutputFile
-    from ..renewals import renewal_calendar, renewals_of
+    from ..render.fileio import OutputFile
+    from ..render.renewals import renewal_calendar, renewals_view
+    from ..renewals import renewals_of
 
     # Checked before any work: a refused --output should not wait for the report.
     target = OutputFile(output, force=force, inputs=command_inputs(profile, data=data)) if output else None
@@ -63,5 +66,6 @@ def renewals_command(
     with target as handle:
         handle.write(buffer.getvalue())
     if not quiet:
-        what = f"{sum(d.lead.cycle_end is not None for d in report.deadlines)} events" if fmt is RenewalFormat.ics else fmt.value
+        events = sum(d.lead.cycle_end is not None for d in report.deadlines)
+        what = f"{events} events" if fmt is RenewalFormat.ics else fmt.value
         say(f"wrote {output} ({what})" + (f"; previous file kept as {target.backup}" if target.backup else ""))

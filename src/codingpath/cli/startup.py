@@ -2,7 +2,7 @@
 
 On every run Typer turns every registered command into a click command, reading each function's
 signature and evaluating its annotations: about 1.3 ms a command, more than 10 ms for codingpath's
-set, on every command and every <TAB> (issue 7). A run that names its command needs only that one, so
+set, on every command and every <TAB>. A run that names its command needs only that one, so
 `main()` hides the others while Typer builds the parser. Anything else (no command, `--help` or
 `--version` before it, an unknown or misspelt name that deserves "No such command" with the full
 list, completion of the command name itself) builds them all, exactly as before.

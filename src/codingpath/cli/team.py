@@ -4,19 +4,24 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from ..errors import EXIT_PROBLEM
+from ..wording import counted
 from .app import app, say
 from .completion import complete_role
-from .options import DataOption, FormatOption, command_inputs, load_data, today
+from .options import DataOption, FormatOption, command_inputs, load_data, resolve_role, today
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
+    from rich.progress import Progress, TaskID
+
     from ..catalog import Catalog
-    from ..team import PersonResult, Skipped
+    from ..errors import Problem
+    from ..team.evaluate import PersonResult, Skipped, Source, Tally
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
 PROGRESS_EVERY = 250
@@ -29,7 +34,7 @@ def team_command(
     paths: Annotated[list[str], typer.Argument(
         help="Profile YAML files, folders of them (their *.yaml/*.yml files; sub-folders are not read) "
              "and CSV rosters, in any mix.", show_default=False, metavar="PATH")],
-    role: Annotated[Optional[list[str]], typer.Option(
+    role: Annotated[list[str] | None, typer.Option(
         "--role", "-r", help="A role to compare everyone against (id or title, any case); repeat for more. "
                              "Default: the roles one tier above each person's.", metavar="ROLE",
         autocompletion=complete_role, show_default=False)] = None,
@@ -37,9 +42,10 @@ def team_command(
         "--within", "-w", min=0, max=MAX_WITHIN, metavar="MONTHS",
         help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
     fmt: FormatOption = "table",  # type: ignore[assignment]
-    output: Annotated[Optional[Path], typer.Option(
+    output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
-    force: Annotated[bool, typer.Option("--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Replace an existing --output file (a .bak copy is kept).")] = False,
     data: DataOption = None,
 ) -> None:
     """A team's readiness for the roles above them: for each person and role, eligible now, ready
@@ -52,9 +58,9 @@ def team_command(
     """
     import contextlib
 
-    from ..fileio import OutputFile
+    from ..render.fileio import OutputFile
     from ..render.team_views import write_team
-    from ..team import ReadinessEvaluator, Tally, collect_sources, evaluate_team
+    from ..team.evaluate import ReadinessEvaluator, Tally, collect_sources, evaluate_team
 
     catalog = load_data(data)
     roles = resolve_roles(role or [], catalog)
@@ -76,22 +82,24 @@ def team_command(
         progress = stack.enter_context(_Progress(0 if streams_to_terminal else total))
         write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
                    within=within, roles=roles)
-    if target is not None:
-        say(f"wrote {output} ({tally.people} people, {fmt.value})"
+    _summarise(tally, output, target, fmt.value)
+
+
+def _summarise(tally: Tally, output: Path | None, target: OutputFile | None, fmt: str) -> None:
+    """What was written where, on stderr; exit 1 when a profile was skipped."""
+    if output is not None and target is not None:
+        say(f"wrote {output} ({tally.people} people, {fmt})"
             + (f"; previous file kept as {target.backup}" if target.backup else ""))
     if tally.skipped:
-        sys.stderr.write(f"error: {tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped; "
-                         f"{tally.people} evaluated\n")
-        raise typer.Exit(1)
+        sys.stderr.write(f"error: {counted(tally.skipped, 'profile')} skipped; {tally.people} evaluated\n")
+        raise typer.Exit(EXIT_PROBLEM)
 
 
 def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
     """Role ids for --role values (id or title, any case); a usage error with a hint otherwise."""
     roles: list[str] = []
     for text in texts:
-        role_id = catalog.role_id(text)
-        if role_id is None:
-            raise typer.BadParameter(f"unknown role {text!r}{catalog.role_hint(text)}", param_hint="--role")
+        role_id = resolve_role(text, catalog, "--role")
         if role_id not in roles:
             roles.append(role_id)
     return tuple(roles)
@@ -99,13 +107,13 @@ def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
 
 def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> Iterator[PersonResult]:
     """Problems and warnings to stderr as they come (a bounded number of lines); results onward."""
-    from ..team import Skipped
+    from ..team.evaluate import Skipped
 
     shown = {"error": 0, "warning": 0}
     hidden = {"error": 0, "warning": 0}
     count = 0
 
-    def report(problems: Iterable) -> None:  # noqa: ANN001 - errors.Problem
+    def report(problems: Iterable[Problem]) -> None:
         for problem in problems:
             kind = "error" if problem.severity == "error" else "warning"
             if shown[kind] < SHOWN[kind]:
@@ -136,8 +144,8 @@ class _Progress:
 
     def __init__(self, total: int) -> None:
         self.total = total
-        self.bar = None
-        self.task = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
         if self.total < PROGRESS_MIN or not sys.stderr.isatty():
@@ -152,7 +160,7 @@ class _Progress:
         return self
 
     def advance(self, count: int) -> None:
-        if self.bar is not None:
+        if self.bar is not None and self.task is not None:
             self.bar.advance(self.task, count)
 
     def stop(self) -> None:

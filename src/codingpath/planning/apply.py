@@ -7,22 +7,11 @@ from datetime import date
 from typing import cast
 
 from ..catalog import Catalog
+from ..dates import add_months
 from ..models import EducationLevel, EducationRecord, ExperienceEntry, HeldCredential, Profile
 from .result import Plan
 
 __all__ = ["add_months", "apply_plan", "months_between"]
-
-
-def add_months(start: date, months: int) -> date:
-    """`start` moved by whole calendar months (the 31st becomes the month's last day)."""
-    index = start.year * 12 + start.month - 1 + months
-    year, month = divmod(index, 12)
-    for day in range(start.day, 27, -1):
-        try:
-            return date(year, month + 1, day)
-        except ValueError:
-            continue
-    return date(year, month + 1, start.day)
 
 
 def months_between(start: date, end: date) -> int:

@@ -5,8 +5,9 @@ designations removed), in time order."""
 from __future__ import annotations
 
 from ..catalog import Catalog
-from ..engine import assess, level_name, years_text
+from ..engine import assess
 from ..models import EDUCATION_LEVELS, Requirement
+from ..wording import level_name, years_text
 from .context import Context
 from .state import Transition
 

@@ -3,8 +3,9 @@ study and fee assumptions, recommended preparation), and, when there is no route
 
 from __future__ import annotations
 
-from ..engine import evaluate_credential, level_name, years_text
+from ..engine import evaluate_credential
 from ..models import EDUCATION_LEVELS, Profile
+from ..wording import level_name, years_text
 from .context import Context
 from .needs import group_text
 from .result import Step

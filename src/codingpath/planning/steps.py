@@ -9,10 +9,9 @@ from dataclasses import replace
 from datetime import date
 from typing import NamedTuple
 
-from ..describe import requirement_text
-from ..engine import assess, level_name
-from ..wording import months_in_words
+from ..engine import assess
 from ..models import Profile, Requirement
+from ..wording import level_name, months_in_words, requirement_text
 from .apply import add_months
 from .context import Context
 from .needs import RouteNeeds

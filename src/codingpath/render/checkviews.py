@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from ..datacheck import DataReport
 from ..errors import Problem
-from ..profiles import CheckedFile
-from . import Table, View
+from ..load.datacheck import DataReport
+from ..load.profiles import CheckedFile
+from ..wording import counted
+from .view import Table, View
 
 __all__ = ["FORMAT_VERSION", "check_view", "data_check_view"]
 
@@ -22,10 +23,6 @@ def _where(problem: Problem) -> str:
 
 def _what(problem: Problem) -> str:
     return f"{problem.field}: {problem.message}" if problem.field else problem.message
-
-
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
 
 
 def check_view(results: list[CheckedFile]) -> View:
@@ -48,7 +45,8 @@ def check_view(results: list[CheckedFile]) -> View:
             for r in results
         ],
     }
-    rows, styles = [], []
+    rows: list[tuple[str, str, str]] = []
+    styles: list[str | None] = []
     for r in results:
         if not r.problems:
             rows.append((r.file, "ok", "no problems"))
@@ -56,9 +54,10 @@ def check_view(results: list[CheckedFile]) -> View:
         for p in r.problems:
             rows.append((_where(p), p.severity, _what(p)))
             styles.append(_STYLE.get(p.severity))
-    title = (f"Checked {_plural(len(results), 'profile')}: {_plural(errors, 'error')}, "
-             f"{_plural(warnings, 'warning')}")
-    caption = "Warnings do not stop other commands; errors do (fix them and run check again)." if warnings or errors else None
+    title = (f"Checked {counted(len(results), 'profile')}: {counted(errors, 'error')}, "
+             f"{counted(warnings, 'warning')}")
+    caption = ("Warnings do not stop other commands; errors do (fix them and run check again)."
+               if warnings or errors else None)
     table = Table(title, ("Where", "Severity", "Problem"), tuple(rows), caption, tuple(styles), narrow_columns=(1,),
                   fold_detail=(2, 0))
     return View(payload, (table,))
@@ -86,13 +85,14 @@ def data_check_view(report: DataReport, *, strict: bool) -> View:
     }
     main = [f for f in report.findings if f.problem.severity != "note"]
     notes = [f for f in report.findings if f.problem.severity == "note"]
-    rows = tuple((_where(f.problem), f.problem.severity, f.kind, _what(f.problem)) for f in main)
+    rows: tuple[tuple[str, ...], ...] = tuple(
+        (_where(f.problem), f.problem.severity, f.kind, _what(f.problem)) for f in main)
     styles = tuple(_STYLE.get(f.problem.severity) for f in main)
     if report.validated:
         title = (f"Checked {report.credentials} credentials, {report.roles} roles and {report.facts} sourced facts: "
-                 f"{_plural(report.count('error'), 'error')}, {_plural(report.count('warning'), 'warning')}")
+                 f"{counted(report.count('error'), 'error')}, {counted(report.count('warning'), 'warning')}")
     else:
-        title = (f"The data does not validate: {_plural(report.count('error'), 'error')} "
+        title = (f"The data does not validate: {counted(report.count('error'), 'error')} "
                  "(cross-references and fact ages are checked once every file validates)")
     if not main:
         rows, styles = (("-", "ok", "-", "no problems"),), (_STYLE["ok"],)
@@ -100,7 +100,7 @@ def data_check_view(report: DataReport, *, strict: bool) -> View:
                     fold_detail=(3, 0))]
     if notes:
         tables.append(Table(
-            f"{_plural(len(notes), 'fact')} whose sources state no date (ages unknown; not counted as problems)",
+            f"{counted(len(notes), 'fact')} whose sources state no date (ages unknown; not counted as problems)",
             ("Where", "Fact"), tuple((_where(f.problem), f.problem.message) for f in notes),
             narrow_columns=(0,),
         ))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..describe import credentials_text, education_text, experience_text
-from ..wording import years_in_words
 from ..errors import Problem
-from . import Table, View
+from ..wording import credentials_text, education_text, experience_text, years_in_words
+from .view import Table, View
 from .views import FORMAT_VERSION, HONEST
 
 if TYPE_CHECKING:
+    from pydantic import BaseModel
+
     from ..catalog import Catalog
     from ..engine import CredentialResult, RoleResult
     from ..models import Credential, Fee, Requirement, Role, Sourced
@@ -172,7 +173,8 @@ def credentials_view(credentials: list[Credential]) -> View:
     ordered = sorted(credentials, key=lambda c: (c.body, c.id))
     entries, rows, records = [], [], []
     for c in ordered:
-        renewal = f"every {c.renewal.cycle_years} years" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
+        ceus = f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else ""
+        renewal = f"every {c.renewal.cycle_years} years{ceus}"
         entries.append({
             "id": c.id, "name": c.name, "body": c.body, "focus": list(c.focus), "summary": c.summary,
             "rule_to_sit": rule_to_sit(c), "eligibility_confidence": c.eligibility.confidence,
@@ -206,7 +208,7 @@ def _sources_table(blocks: list[tuple[str, Sourced]], title: str = "Sources") ->
     return Table(title, ("Fact", "Confidence", "As of", "Source"), tuple(rows))
 
 
-def _blocks(model) -> list[tuple[str, Sourced]]:  # noqa: ANN001 - a pydantic model
+def _blocks(model: BaseModel) -> list[tuple[str, Sourced]]:
     from ..facts import iter_sourced
 
     return [(".".join(str(p) for p in path) or "entry", block) for path, block in iter_sourced(model)]
@@ -225,19 +227,24 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
     if rule.conditions:
         rows.append(("Also asked (not checked)", "\n".join(rule.conditions)))
     if c.recommended:
-        text = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(c.recommended.routes))
+        text = "\n".join(("or: " if i else "") + (r.description or short_rule(r))
+                         for i, r in enumerate(c.recommended.routes))
         rows.append(("Recommended, not required", text + f"\n[{c.recommended.confidence}]"))
     if c.apprentice:
-        removal = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(c.apprentice.removal))
+        removal = "\n".join(("or: " if i else "") + (r.description or short_rule(r))
+                            for i, r in enumerate(c.apprentice.removal))
         rows.append(("Apprentice", f"{c.apprentice.designation}: {c.apprentice.applies_when}\nRemoved by: {removal}"
                      f"\n[{c.apprentice.confidence}]"))
-    renewal = f"every {c.renewal.cycle_years} years" + (f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else "")
-    rows.append(("Renewal", renewal + (f"\n{c.renewal.ceu_note}" if c.renewal.ceu_note else "") + f"\n[{c.renewal.confidence}]"))
+    renewal = f"every {c.renewal.cycle_years} years"
+    renewal += f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else ""
+    renewal += (f"\n{c.renewal.ceu_note}" if c.renewal.ceu_note else "") + f"\n[{c.renewal.confidence}]"
+    rows.append(("Renewal", renewal))
     if c.exam:
-        exam = ", ".join(p for p in (f"{c.exam.questions} questions" if c.exam.questions else "",
-                                     f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
-                                     f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "") if p)
-        rows.append(("Exam", (exam or "format not recorded") + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
+        facts = (f"{c.exam.questions} questions" if c.exam.questions else "",
+                 f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
+                 f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "")
+        exam = ", ".join(p for p in facts if p) or "format not recorded"
+        rows.append(("Exam", exam + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
     rows.append(("Fee", fee_text(c.fee) + (f"\n{c.fee.note.strip()}" if c.fee and c.fee.note else "")))
     rows.append(("Study estimate", f"{c.study.hours:g} hours [{c.study.confidence}]"
                  + (f"\n{c.study.note}" if c.study.note else "")))
@@ -295,7 +302,7 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
              ("Leads to", ", ".join(catalog.roles[r].title for r in role.leads_to if r in catalog.roles) or "-"),
              ("Led to from", ", ".join(r.title for r in led_from) or "-")]
     occupation = catalog.occupations.get(role.occupation or "")
-    blocks = [("requirements", req)]
+    blocks: list[tuple[str, Sourced]] = [("requirements", req)]
     if occupation:
         figures = [f"{occupation.code} {occupation.title}"]
         if occupation.median_pay_usd is not None:

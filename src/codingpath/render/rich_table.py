@@ -13,8 +13,8 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
-from . import TITLE_WIDTH, WIDE, Table, View
 from .escape import terminal
+from .view import TITLE_WIDTH, WIDE, Table, View
 
 __all__ = ["column_widths", "console_for", "layout_for", "shown", "to_rich", "write_export", "write_tables"]
 
@@ -23,7 +23,7 @@ MIN_COLUMNS = 20
 
 def console_for(out: TextIO, *, record: bool = False, width: int | None = None) -> Console:
     # Cells are data, never markup or :emoji: codes ("[CAHIIM]" must print as written); not parsing
-    # them for either is also a third of the time a big table takes to render (issue 7).
+    # them for either is also a third of the time a big table takes to render.
     return Console(file=out, record=record, width=width or _usable_columns(), highlight=False, soft_wrap=False,
                    markup=False, emoji=False)
 
@@ -100,7 +100,7 @@ def column_widths(table: Table, width: int) -> list[int] | None:
     breakable = {i for i in range(n) if _kept_index(table, i) in table.breakable_columns}
     titles = {i for i in range(n) if _kept_index(table, i) in table.title_columns}
     lows, highs, cells = [], [], []
-    body = [row for (kind, _), row in zip(styles, rows) if kind != "section"]
+    body = [row for (kind, _), row in zip(styles, rows, strict=False) if kind != "section"]
     for i, header in enumerate(columns):
         texts = [header] + [row[i] for row in body]
         cells.append([[[cell_len(w) for w in line.split()] for line in text.split("\n")] for text in texts])
@@ -152,7 +152,7 @@ def _share(cells: list[list[list[list[int]]]], lows: list[int], highs: list[int]
 
     def table_lines(candidate: list[int]) -> int:
         columns = [heights(i, w) for i, w in enumerate(candidate)]
-        return sum(max(row) for row in zip(*columns))
+        return sum(max(row) for row in zip(*columns, strict=False))
 
     while spare > 0:
         now = table_lines(widths)
@@ -211,7 +211,7 @@ def to_rich(table: Table, width: int | None = None) -> RichTable:
                         width=widths[i] if widths else None)
     detail, into = shown.fold_detail or (None, None)
     into_shown = None if into is None else [_kept_index(shown, i) for i in range(len(columns))].index(into)
-    for (kind, style), row in zip(styles, rows):
+    for (kind, style), row in zip(styles, rows, strict=False):
         if kind == "section":
             rich.add_section()
             continue
@@ -265,7 +265,8 @@ pre {{ font-size: 13px; line-height: 1.3; }}
 </style>
 </head>
 <body>
-<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace"><code style="font-family:inherit">{code}</code></pre>
+<pre style="font-family:Menlo,'DejaVu Sans Mono',consolas,'Courier New',monospace">\
+<code style="font-family:inherit">{code}</code></pre>
 </body>
 </html>
 """

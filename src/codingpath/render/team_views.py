@@ -16,11 +16,12 @@ from typing import Any, TextIO
 
 from ..catalog import Catalog
 from ..models import TIERS
-from ..team import Cell, PersonResult, Tally
-from ..wording import months_in_words
-from . import Format, Table, View, emit
+from ..team.evaluate import Cell, PersonResult, Tally
+from ..wording import counted, months_in_words
+from . import emit
 from .escape import json_text
 from .text import csv_row
+from .view import Format, Table, View
 
 __all__ = ["CSV_COLUMNS", "FORMAT_VERSION", "TABLE_LIMIT", "cell_text", "write_team"]
 
@@ -122,7 +123,8 @@ def write_team(
         case "csv":
             _write_csv(results, out, catalog)
         case "table" | "markdown" | "html" | "svg":
-            kept, renewals = [], []
+            kept: list[PersonResult] = []
+            renewals: list[tuple[str, Any]] = []
             for result in results:
                 if len(kept) < limit:
                     kept.append(result)
@@ -190,15 +192,40 @@ def team_view(
     within: int, roles: tuple[str, ...], limit: int,
 ) -> View:
     """The three tables: readiness matrix, eligible by role, renewals due."""
-    people = f"{tally.people} {'person' if tally.people == 1 else 'people'}"
+    people = counted(tally.people, "person", "people")
+    tables = [_matrix_table(kept, tally, catalog, today, within, roles, people)]
+    notes = []
+    by_role = _by_role_table(tally, catalog, within, roles, people)
+    if by_role.rows:
+        tables.append(by_role)
+    horizon = counted(within, "month")
+    if renewals:
+        tables.append(_renewals_table(renewals, tally, horizon))
+        notes.append(RENEWAL_RULE)
+    else:
+        notes.append(f"No credential renewal is due within {horizon}.")
+    if tally.undated:
+        verb = "has" if tally.undated == 1 else "have"
+        notes.append(f"{counted(tally.undated, 'held credential')} {verb} no earned date, "
+                     "so no renewal date (give it as CPC@2021-06-15 in a roster, `earned:` in a profile).")
+    if tally.skipped:
+        notes.append(f"{counted(tally.skipped, 'profile')} skipped: see the errors on stderr.")
+    payload = {"format_version": FORMAT_VERSION, "summary": _summary(tally, catalog, roles)}
+    return View(payload, tuple(tables), tuple(notes))
+
+
+def _matrix_table(kept: list[PersonResult], tally: Tally, catalog: Catalog, today: date, within: int,
+                  roles: tuple[str, ...], people: str) -> Table:
+    """Each person against the roles given, or against the roles one tier above them, one row each."""
     if roles:
-        title = f"Team readiness as of {today}: {people} against {len(roles)} role{'s' if len(roles) > 1 else ''}"
+        title = f"Team readiness as of {today}: {people} against {counted(len(roles), 'role')}"
         columns = ("Person", "Now", *(catalog.roles[r].title for r in roles))
         rows = tuple((_who(p), _now(p, catalog), *(cell_text(c) for c in p.cells)) for p in kept)
         matrix = Table(title, columns, rows)
     else:
         title = f"Team readiness as of {today}: {people}, each against the roles one tier above"
-        rows_list, styles = [], []
+        rows_list: list[tuple[str, ...]] = []
+        styles: list[str | None] = []
         for p in kept:
             if not p.cells:
                 rows_list.append((_who(p), _now(p, catalog), "-", "top tier: give --role to compare"))
@@ -214,47 +241,34 @@ def team_view(
     if tally.people > len(kept):
         caption.append(f"Showing the first {len(kept)} of {tally.people} people; "
                        "--format csv or json lists everyone.")
-    matrix = _with_caption(matrix, "\n".join(caption))
+    return _with_caption(matrix, "\n".join(caption))
 
-    by_role_rows = []
+
+def _by_role_table(tally: Tally, catalog: Catalog, within: int, roles: tuple[str, ...], people: str) -> Table:
+    rows = []
     for role_id in _ordered_roles(tally, catalog, roles):
         t = tally.roles[role_id]
-        by_role_rows.append((catalog.roles[role_id].title, str(t.eligible), str(t.ready), str(t.gap),
-                             _names(t.eligible_names, t.eligible)))
-    by_role = Table(f"Who meets the published requirements now, by role ({people})",
-                    ("Role", "Eligible now", f"Ready ≤{within} mo", "Gap", "Eligible now: who"),
-                    tuple(by_role_rows), narrow_columns=(1, 2, 3))
+        rows.append((catalog.roles[role_id].title, str(t.eligible), str(t.ready), str(t.gap),
+                     _names(t.eligible_names, t.eligible)))
+    return Table(f"Who meets the published requirements now, by role ({people})",
+                 ("Role", "Eligible now", f"Ready ≤{within} mo", "Gap", "Eligible now: who"),
+                 tuple(rows), narrow_columns=(1, 2, 3))
 
-    horizon = f"{within} month{'s' if within != 1 else ''}"
-    renewal_rows = tuple(
+
+def _renewals_table(renewals: list[tuple[str, Any]], tally: Tally, horizon: str) -> Table:
+    rows = tuple(
         (name, due.credential, due.cycle_end.isoformat(), "-" if due.ceus_required is None else str(due.ceus_required))
         for name, due in renewals
     )
-    renewal_caption = None
+    caption = None
     if tally.renewals_due > len(renewals):
-        renewal_caption = f"Showing {len(renewals)} of {tally.renewals_due}; --format json lists every one."
-    renewal_table = Table(
-        f"Renewals due within {horizon}: {tally.renewals_due} for {tally.people_with_renewals} "
-        f"{'person' if tally.people_with_renewals == 1 else 'people'}",
+        caption = f"Showing {len(renewals)} of {tally.renewals_due}; --format json lists every one."
+    return Table(
+        f"Renewals due within {horizon}: {tally.renewals_due} for "
+        f"{counted(tally.people_with_renewals, 'person', 'people')}",
         ("Person", "Credential", "Cycle ends", "CEUs required"),
-        renewal_rows, renewal_caption,
+        rows, caption,
     )
-    tables = [matrix]
-    notes = []
-    if by_role_rows:
-        tables.append(by_role)
-    if renewal_rows:
-        tables.append(renewal_table)
-        notes.append(RENEWAL_RULE)
-    else:
-        notes.append(f"No credential renewal is due within {horizon}.")
-    if tally.undated:
-        notes.append(f"{tally.undated} held credential{'s have' if tally.undated > 1 else ' has'} no earned date, "
-                     "so no renewal date (give it as CPC@2021-06-15 in a roster, `earned:` in a profile).")
-    if tally.skipped:
-        notes.append(f"{tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped: see the errors on stderr.")
-    payload = {"format_version": FORMAT_VERSION, "summary": _summary(tally, catalog, roles)}
-    return View(payload, tuple(tables), tuple(notes))
 
 
 def _with_caption(table: Table, caption: str) -> Table:

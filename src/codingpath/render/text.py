@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
-from . import View
 from .escape import csv_cell, markdown_cell, markdown_inline, terminal
+from .view import View
 
 __all__ = ["csv_row", "write_csv", "write_markdown"]
 
@@ -22,7 +22,7 @@ def write_markdown(view: View, out: TextIO) -> None:
         for row in table.rows:
             out.write("| " + " | ".join(markdown_cell(c) for c in row) + " |\n")
         if table.caption:
-            out.write(f"\n{markdown_inline(table.caption)}\n")
+            out.write("\n" + "\n".join(markdown_inline(line) for line in table.caption.splitlines()) + "\n")
     if view.notes:
         out.write("\n" + "\n".join(f"- {markdown_inline(note)}" for note in view.notes) + "\n")
 

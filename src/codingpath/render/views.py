@@ -6,11 +6,11 @@ from datetime import date
 from typing import Any
 
 from ..catalog import Catalog
-from ..describe import credentials_text, education_text, experience_text
 from ..engine import RoleResult
 from ..errors import Problem
 from ..models import TIERS, Requirement, Role
-from . import Table, View
+from ..wording import credentials_text, education_text, experience_text
+from .view import Table, View
 
 __all__ = ["FORMAT_VERSION", "next_view", "roadmap_view", "role_summary", "roles_view"]
 
@@ -103,7 +103,8 @@ def short_title(role: Role) -> str:
 def _needs(req: Requirement, *, baseline: bool) -> str:
     """What a role asks for, one kind a line, for the handout layout; with `baseline` the high
     school every role asks for is said once in the caption instead."""
-    education = "-" if baseline and req.education == "high-school" and not req.cahiim_accredited else education_text(req)
+    baseline_only = baseline and req.education == "high-school" and not req.cahiim_accredited
+    education = "-" if baseline_only else education_text(req)
     parts = [credentials_text(req), experience_text(req), education]
     return "\n".join(p for p in parts if p != "-") or "high school"
 
@@ -146,7 +147,8 @@ def roadmap_view(catalog: Catalog, statuses: dict[str, RoleResult] | None, *, na
             style = _STYLE[result.status]
         cells = (credentials_text(req), experience_text(req), education_text(req))
         wide.append((role.tier, role.title + star, *cells, ", ".join(r.title for r in leads) or "-", *you))
-        narrow.append((role.tier, role.title + star, _needs(req, baseline=baseline), ", ".join(short_title(r) for r in leads) or "-",
+        leads_to = ", ".join(short_title(r) for r in leads) or "-"
+        narrow.append((role.tier, role.title + star, _needs(req, baseline=baseline), leads_to,
                        *you))
         records.append((role.tier, role.title, *cells, " ".join(role.leads_to),
                         *([statuses[role.id].status] if statuses is not None else []),

@@ -1,0 +1,174 @@
+"""Find, load and cross-check the career data: the bundled files, optionally overlaid by an employer's.
+
+An overlay directory may hold `credentials.yaml` and/or `roles.yaml` of the same shape as the bundled
+ones. An entry whose id matches a bundled one replaces it whole; a new id is added. The merged map is
+then cross-checked as one (unknown ids, impossible requirements, progression cycles).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..catalog import Catalog
+from ..errors import DataError, InputError, Problem
+from ..models import (
+    Credential,
+    CredentialsFile,
+    EducationProgram,
+    Occupation,
+    Role,
+    RolesFile,
+    Training,
+)
+from .bundled import find_bundled_data
+from .cache import CatalogCache
+
+if TYPE_CHECKING:  # the YAML reader is imported when the files are read: from the cache, never
+    from .yamlio import YamlDocument
+
+__all__ = ["CatalogReport", "DATA_ENV", "Origin", "bundled_data_dir", "data_files", "data_layers", "inspect_catalog",
+           "load_catalog"]
+
+DATA_ENV = "CODINGPATH_DATA"
+DATA_MAX_BYTES = 5_000_000
+DATA_FILES = ("credentials.yaml", "roles.yaml")
+
+
+def bundled_data_dir() -> Path:
+    """The data directory shipped inside the package (or, in an editable install, the repo's)."""
+    found = find_bundled_data()
+    if found is None:
+        missing = Path(__file__).resolve().parent.parent / "data"
+        raise DataError(Problem(str(missing), "the bundled career data is missing; reinstall codingpath"))
+    return found
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Which file (and which path in it) an entry came from, for error messages."""
+
+    document: YamlDocument
+    path: tuple[Any, ...]
+
+    def problem(self, subpath: tuple[Any, ...], message: str) -> Problem:
+        return self.document.problem((*self.path, *subpath), message)
+
+
+def load_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> Catalog:
+    """Load the bundled data, overlaid by `data_dir` (or $CODINGPATH_DATA), validated and cross-checked.
+
+    A catalog that passed every check is cached, keyed by the bytes of its files (see `cache.py`)."""
+    layers = data_layers(data_dir, use_env=use_env)
+    cache = CatalogCache(data_files(layers))
+    cached = cache.load()
+    if cached is not None:
+        return cached
+    report = inspect_catalog(data_dir, use_env=use_env)
+    if report.problems or report.catalog is None:
+        raise DataError(report.problems)
+    cache.store(report.catalog)
+    return report.catalog
+
+
+@dataclass(frozen=True)
+class CatalogReport:
+    """What loading found: the merged catalog (None when a file cannot be read or fails its schema),
+    where each entry came from, and every problem."""
+
+    catalog: Catalog | None
+    origins: dict[tuple[str, str], Origin]
+    problems: list[Problem]
+
+
+def data_layers(data_dir: str | Path | None = None, *, use_env: bool = True) -> list[Path]:
+    """The bundled data directory, then the overlay (`data_dir` or $CODINGPATH_DATA) if any."""
+    if data_dir is None and use_env:
+        data_dir = os.environ.get(DATA_ENV) or None
+    layers = [bundled_data_dir()]
+    if data_dir is not None:
+        overlay = Path(data_dir)
+        if not overlay.is_dir():
+            raise DataError(Problem(str(overlay), "is not a directory of career data"))
+        if not any((overlay / n).is_file() for n in DATA_FILES):
+            raise DataError(Problem(str(overlay), "holds neither credentials.yaml nor roles.yaml"))
+        layers.append(overlay)
+    return layers
+
+
+def data_files(layers: list[Path]) -> list[Path]:
+    """The files `inspect_catalog` reads from these layers: every bundled one, an overlay's if present."""
+    return [layer / name for i, layer in enumerate(layers) for name in DATA_FILES
+            if i == 0 or (layer / name).is_file()]
+
+
+def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> CatalogReport:
+    """Like `load_catalog`, but problems in the files are returned, not raised (for `data check`);
+    only a missing directory (or missing bundled data) raises DataError."""
+    from pydantic import ValidationError
+
+    from .validation import problems_from_validation
+    from .yamlio import load_yaml
+
+    layers = data_layers(data_dir, use_env=use_env)
+    bundled = layers[0]
+
+    credentials: dict[str, Credential] = {}
+    roles: dict[str, Role] = {}
+    trainings: dict[str, Training] = {}
+    occupations: dict[str, Occupation] = {}
+    education: dict[tuple[str, str], EducationProgram] = {}
+    origins: dict[tuple[str, str], Origin] = {}
+    problems: list[Problem] = []
+    files: list[str] = []
+
+    for layer in layers:
+        for name, model in (("credentials.yaml", CredentialsFile), ("roles.yaml", RolesFile)):
+            path = layer / name
+            if layer is not bundled and not path.is_file():
+                continue
+            try:
+                document = load_yaml(path, max_bytes=DATA_MAX_BYTES)
+            except InputError as exc:
+                problems.extend(exc.problems)
+                continue
+            files.append(str(path))
+            try:
+                parsed = model.model_validate(document.data)
+            except ValidationError as exc:
+                problems.extend(problems_from_validation(exc, document))
+                continue
+            local_ids: dict[str, int] = {}
+            if isinstance(parsed, CredentialsFile):
+                for i, credential in enumerate(parsed.credentials):
+                    _note_duplicate(local_ids, credential.id, document, ("credentials", i), problems)
+                    credentials[credential.id] = credential
+                    origins[("credential", credential.id)] = Origin(document, ("credentials", i))
+                for i, training in enumerate(parsed.trainings):
+                    trainings[training.id] = training
+                    origins[("training", training.id)] = Origin(document, ("trainings", i))
+                for program in parsed.education:
+                    education[(program.level, program.from_level)] = program
+            else:
+                for i, role in enumerate(parsed.roles):
+                    _note_duplicate(local_ids, role.id, document, ("roles", i), problems)
+                    roles[role.id] = role
+                    origins[("role", role.id)] = Origin(document, ("roles", i))
+                for occupation in parsed.occupations:
+                    occupations[occupation.code] = occupation
+    if problems:
+        return CatalogReport(None, origins, problems)
+    catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files))
+    from .crosscheck import cross_check  # only on a cache miss, like the YAML reader
+
+    return CatalogReport(catalog, origins, cross_check(catalog, origins))
+
+
+def _note_duplicate(
+    seen: dict[str, int], item_id: str, document: YamlDocument, path: tuple[Any, ...], problems: list[Problem]
+) -> None:
+    if item_id in seen:
+        problems.append(document.problem((*path, "id"), f"duplicate id {item_id!r} (also entry {seen[item_id]})"))
+    seen[item_id] = path[-1]

@@ -1,0 +1,244 @@
+"""Pydantic models of the career data: credentials, roles, trainings, education programmes and
+occupations, as `data/*.yaml` holds them.
+
+Every fact in the data is grouped in a block that carries its own provenance (`Sourced`): the
+certifying body's page or career guide it came from, the date that page states (`as_of`) and how
+sure we are of it (`confidence`). The engine never treats an `unconfirmed` fact as a rule.
+"""
+
+# No `from __future__ import annotations` here: pydantic would have to evaluate every annotation
+# string when the classes are created, a third of this module's import time.
+
+import re
+from datetime import date
+
+from pydantic import Field, field_validator, model_validator
+
+from ..ids import CREDENTIAL_ID, ROLE_ID
+
+from .base import Confidence, EducationLevel, Focus, Frozen, Tier, Track
+
+__all__ = ["Apprentice", "Credential", "CredentialGroup", "CredentialsFile", "EducationProgram", "Eligibility", "Exam",
+           "ExperienceRule", "Fee", "Introduced", "Occupation", "Recommendation", "Renewal", "Requirement", "Role",
+           "RoleRequirements", "RolesFile", "Source", "Sourced", "Study", "Training"]
+
+# "2025", "2025-06", "2025-06-01", or "undated" (the page gave no date; see `retrieved`).
+_AS_OF = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|undated)$")
+
+
+
+class Source(Frozen):
+    """Where a fact was read, and the date that page states."""
+
+    url: str = Field(min_length=1)
+    as_of: str
+    retrieved: str | None = None
+    note: str | None = None
+
+    @field_validator("as_of", mode="before")
+    @classmethod
+    def _as_of_text(cls, value: object) -> object:
+        return value.isoformat() if isinstance(value, date) else str(value)
+
+    @field_validator("as_of")
+    @classmethod
+    def _as_of_form(cls, value: str) -> str:
+        if not _AS_OF.match(value):
+            raise ValueError("as_of must be YYYY, YYYY-MM, YYYY-MM-DD or 'undated'")
+        return value
+
+    @property
+    def year(self) -> int | None:
+        """The year the source states, or None when undated."""
+        return None if self.as_of == "undated" else int(self.as_of[:4])
+
+
+class Sourced(Frozen):
+    """A block of facts that share their sources and confidence."""
+
+    confidence: Confidence
+    sources: tuple[Source, ...] = Field(min_length=1)
+    note: str | None = None
+
+    @property
+    def confirmed(self) -> bool:
+        return self.confidence != "unconfirmed"
+
+
+class ExperienceRule(Frozen):
+    """At least `years` of experience in roles on one of `tracks` or in one of `roles`."""
+
+    years: float = Field(gt=0, le=40)
+    tracks: tuple[Track, ...] = ()
+    roles: tuple[str, ...] = ()
+    label: str = Field(min_length=1)
+
+
+CredentialGroup = tuple[str, ...]
+
+
+class Requirement(Frozen):
+    """All of these at once (an AND); each credential group is a one-of."""
+
+    description: str | None = None
+    education: EducationLevel | None = None
+    cahiim_accredited: bool = False
+    credentials: tuple[CredentialGroup, ...] = ()
+    experience: tuple[ExperienceRule, ...] = ()
+    training: tuple[str, ...] = ()
+    # An apprentice designation (CPC-A) does not satisfy the credential groups.
+    full_credential: bool = False
+
+    @field_validator("credentials")
+    @classmethod
+    def _groups_not_empty(cls, groups: tuple[CredentialGroup, ...]) -> tuple[CredentialGroup, ...]:
+        if any(not group for group in groups):
+            raise ValueError("a credential group must name at least one credential")
+        return groups
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.education or self.credentials or self.experience or self.training)
+
+
+class Eligibility(Sourced):
+    """Who may sit an exam: any one route suffices; no routes means no prerequisite."""
+
+    routes: tuple[Requirement, ...] = ()
+    conditions: tuple[str, ...] = ()  # administrative, not checked: "AAPC membership"
+
+
+class Recommendation(Sourced):
+    """What a body recommends before the exam; never a reason to call someone ineligible."""
+
+    routes: tuple[Requirement, ...] = Field(min_length=1)
+
+
+class Apprentice(Sourced):
+    """An apprentice designation (CPC-A) and the routes that remove it."""
+
+    designation: str
+    applies_when: str
+    removal: tuple[Requirement, ...] = Field(min_length=1)
+
+
+class Fee(Sourced):
+    """An exam fee in US dollars; member/non-member where the body prices them apart."""
+
+    usd: float | None = Field(default=None, ge=0)
+    member_usd: float | None = Field(default=None, ge=0)
+    non_member_usd: float | None = Field(default=None, ge=0)
+
+    @property
+    def planning_usd(self) -> float | None:
+        """The figure a plan adds up: the single price, else the non-member price."""
+        return self.usd if self.usd is not None else self.non_member_usd
+
+
+class Exam(Sourced):
+    questions: int | None = Field(default=None, gt=0)
+    duration_hours: float | None = Field(default=None, gt=0)
+    retake_wait_days: int | None = Field(default=None, ge=0)
+
+
+class Renewal(Sourced):
+    cycle_years: int = Field(gt=0, le=10)
+    ceus: int | None = Field(default=None, ge=0)
+    ceu_note: str | None = None
+
+
+class Study(Sourced):
+    """Preparation time for the exam, in hours of study."""
+
+    hours: float = Field(gt=0)
+
+
+class Introduced(Sourced):
+    year: int = Field(ge=1900, le=2100)
+
+
+class Credential(Frozen):
+    id: str = Field(pattern=CREDENTIAL_ID)
+    name: str
+    body: str
+    focus: tuple[Focus, ...] = Field(min_length=1)
+    summary: str
+    eligibility: Eligibility
+    recommended: Recommendation | None = None
+    apprentice: Apprentice | None = None
+    renewal: Renewal
+    exam: Exam | None = None
+    fee: Fee | None = None
+    study: Study
+    introduced: Introduced | None = None
+    replaces: tuple[str, ...] = ()  # earning this one retires these (RHIA replaces RHIT)
+
+
+class Training(Frozen):
+    """A course a requirement may name (an 80-contact-hour coding course, Practicode)."""
+
+    id: str = Field(pattern=ROLE_ID)
+    name: str
+    hours: float = Field(gt=0)
+    cost_usd: float | None = Field(default=None, ge=0)
+    provenance: Sourced
+
+
+class EducationProgram(Frozen):
+    """How long a degree takes, so the planner can schedule one."""
+
+    level: EducationLevel
+    years: float = Field(gt=0, le=10)
+    from_level: EducationLevel = "high-school"
+    provenance: Sourced
+
+
+class Occupation(Frozen):
+    """A federal occupation code (O*NET-SOC) with its published pay and outlook."""
+
+    code: str = Field(pattern=r"^\d{2}-\d{4}(\.\d{2})?$")
+    title: str
+    median_pay_usd: float | None = None
+    pay_year: int | None = None
+    employment: int | None = None
+    employment_year: int | None = None
+    outlook: str | None = None
+    provenance: Sourced
+
+
+class RoleRequirements(Requirement, Sourced):
+    """What employers typically ask for a role, with the career guides that say so."""
+
+
+class Role(Frozen):
+    id: str = Field(pattern=ROLE_ID)
+    title: str
+    aliases: tuple[str, ...] = ()
+    tier: Tier
+    tracks: tuple[Track, ...] = Field(min_length=1)
+    summary: str
+    requirements: RoleRequirements
+    preferred_credentials: tuple[str, ...] = ()
+    leads_to: tuple[str, ...] = ()
+    occupation: str | None = None
+
+    @model_validator(mode="after")
+    def _not_self_leading(self) -> "Role":
+        if self.id in self.leads_to:
+            raise ValueError(f"role {self.id!r} lists itself in leads_to")
+        return self
+
+
+class CredentialsFile(Frozen):
+    """The document `data/credentials.yaml`."""
+
+    credentials: tuple[Credential, ...]
+    trainings: tuple[Training, ...] = ()
+    education: tuple[EducationProgram, ...] = ()
+
+
+class RolesFile(Frozen):
+    """The document `data/roles.yaml`."""
+
+    roles: tuple[Role, ...]
+    occupations: tuple[Occupation, ...] = ()
