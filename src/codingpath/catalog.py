@@ -10,7 +10,7 @@ from .facts import iter_sourced
 from .models import TIERS, Credential, EducationProgram, Occupation, Role, Source, Training
 from .wording import close_matches
 
-__all__ = ["Catalog", "TRACK_WORDS", "slug", "tracks_named"]
+__all__ = ["Catalog", "TRACK_WORDS", "name_collisions", "role_names", "slug", "tracks_named"]
 
 
 @functools.lru_cache(maxsize=4096)  # rosters repeat the same few role names many thousand times
@@ -41,6 +41,36 @@ def tracks_named(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(TRACK_WORDS[w] for w in slug(text).split("-") if w in TRACK_WORDS))
 
 
+def role_names(roles: dict[str, Role]) -> dict[str, str]:
+    """Every name a role answers to (slugged) -> its id: a title first (between two equal titles the
+    role listed later, an employer's overlay after the bundled data), then an id, then an alias.
+    An id typed as an id always finds its role (`Catalog.role_id` looks for it first), so an
+    overlay role `coder` is reached as `coder`, not through the bundled Medical Coder's alias, and
+    an overlay's 'Medical Coder' title wins over the bundled one's; `data check` warns of each
+    such collision (`name_collisions`)."""
+    names: dict[str, str] = {}
+    for role in reversed(list(roles.values())):
+        names.setdefault(slug(role.title), role.id)
+    for role in roles.values():
+        names.setdefault(slug(role.id), role.id)
+    for role in roles.values():
+        for alias in role.aliases:
+            names.setdefault(slug(alias), role.id)
+    return names
+
+
+def name_collisions(roles: dict[str, Role]) -> list[tuple[str, tuple[str, ...], str]]:
+    """(name, the roles it names, the one it means) for each name (id, title or alias, compared as
+    slugs) that more than one role answers to."""
+    names = role_names(roles)
+    claims: dict[str, dict[str, str]] = {}
+    for role in roles.values():
+        for name in (role.id, role.title, *role.aliases):
+            claims.setdefault(slug(name), {}).setdefault(role.id, name)
+    return [(next(iter(by_role.values())), tuple(by_role), names[key])
+            for key, by_role in claims.items() if len(by_role) > 1]
+
+
 class Catalog:
     """The merged, cross-checked career map with lookups by id, title or alias."""
 
@@ -59,10 +89,7 @@ class Catalog:
         self.education = education
         self.occupations = occupations
         self.files = files
-        self._role_names: dict[str, str] = {}
-        for role in roles.values():
-            for name in (role.id, role.title, *role.aliases):
-                self._role_names.setdefault(slug(name), role.id)
+        self._role_names = role_names(roles)
         self._credential_names = {c.id.lower(): c.id for c in credentials.values()}
         for credential in credentials.values():
             if credential.apprentice:
@@ -70,8 +97,9 @@ class Catalog:
 
     # -- lookups --------------------------------------------------------------------------------
     def role_id(self, text: str) -> str | None:
-        """The role id for an id, title or alias in any case, or None."""
-        return self._role_names.get(slug(text))
+        """The role id for an id, title or alias in any case, or None (see `role_names`)."""
+        exact = text.strip().lower()
+        return exact if exact in self.roles else self._role_names.get(slug(text))
 
     def credential_id(self, text: str) -> str | None:
         """The credential id for an acronym in any case (CPC-A gives CPC), or None."""

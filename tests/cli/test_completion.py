@@ -101,3 +101,32 @@ def test_the_completion_script_is_offered_for_each_shell():
         result = run_installed("--show-completion", shell)
         assert result.returncode == 0, result.stderr
         assert "_CODINGPATH_COMPLETE" in result.stdout
+
+
+HOSTILE_OVERLAY = """\
+roles:
+  - {id: "zz-$(touch PWNED)", title: "Shell"}
+  - {id: "zz-glob*", title: "Glob"}
+  - {id: "zz-ok", title: "Ok\\e]0;TITLE\\a\\e[2J"}
+credentials:
+  - {id: "ZZ;rm", name: "Semicolon"}
+  - {id: "ZZ-OK", name: "Fine"}
+"""
+
+
+def test_completion_offers_only_ids_that_match_the_id_grammar(tmp_path):
+    (tmp_path / "roles.yaml").write_text(HOSTILE_OVERLAY)
+    (tmp_path / "credentials.yaml").write_text(HOSTILE_OVERLAY)
+    context = SimpleNamespace(params={"data": tmp_path})
+    assert complete_role(context, "zz") == [("zz-ok", "Ok\\x1b]0;TITLE\\x07\\x1b[2J")]
+    assert values(complete_credential(context, "ZZ")) == ["ZZ-OK"]
+
+
+def test_hostile_completion_reaches_neither_the_shell_nor_the_terminal(tmp_path):
+    (tmp_path / "roles.yaml").write_text(HOSTILE_OVERLAY)
+    bash = complete_bash(f"codingpath init --data {tmp_path} --current-role zz", )
+    assert bash.returncode == 0 and bash.stdout.split() == ["zz-ok"]
+    zsh = run_installed(env={"_CODINGPATH_COMPLETE": "complete_zsh",
+                             "_TYPER_COMPLETE_ARGS": f"codingpath init --data {tmp_path} --current-role zz"})
+    assert "\x1b" not in zsh.stdout and "\x07" not in zsh.stdout and "PWNED" not in zsh.stdout
+    assert not (tmp_path / "PWNED").exists()

@@ -41,12 +41,17 @@ INVOCATIONS: dict[str, list[tuple[list[str], int]]] = {
     "next": [(["next", "--profile", "{me}", "--data", "{ladder}"], 0), (["next", "--profile", "{bad}"], 2)],
     "roles": [(["roles", "--data", "{ladder}"], 0)],
     "roadmap": [(["roadmap", "--profile", "{me}", "--data", "{ladder}", "--format", "html"], 0)],
-    "renewals": [(["renewals", "--profile", "{me}"], 0), (["renewals", "--profile", "{me}", "--output", "{me}"], 2)],
-    "graph": [(["graph", "--profile", "{me}"], 0), (["graph", "--profile", "{me}", "--output", "{me}"], 2)],
-    "init": [(["init", "-", "--from-answers", "{answers}"], 0), (["init", "{me}", "--from-answers", "{answers}"], 2)],
+    "renewals": [(["renewals", "--profile", "{me}"], 0), (["renewals", "--profile", "{me}", "--output", "{me}"], 2),
+                 (["renewals", "--profile", "{me}", "--output", "{me}", "--force"], 2),
+                 (["renewals", "--profile", "{me}", "--data", "{ladder}", "--output", "{ladder}/roles.yaml", "--force"], 2)],
+    "graph": [(["graph", "--profile", "{me}"], 0), (["graph", "--profile", "{me}", "--output", "{me}"], 2),
+              (["graph", "--profile", "{me}", "--output", "{me}", "--force"], 2)],
+    "init": [(["init", "-", "--from-answers", "{answers}"], 0), (["init", "{me}", "--from-answers", "{answers}"], 2),
+             (["init", "{answers}", "--from-answers", "{answers}", "--force"], 2)],
     "check": [(["check", "{me}", "{bad}", "{team}/a.yaml", "--data", "{ladder}"], 1)],
     "team": [(["team", "{team}", "{roster}", "--data", "{ladder}"], 0),
-             (["team", "{team}", "--output", "{roster}"], 2)],
+             (["team", "{team}", "--output", "{roster}"], 2),
+             (["team", "{team}", "{roster}", "--output", "{roster}", "--force"], 2)],
     "data": [(["data", "check", "--data", "{ladder}"], 0),
              (["data", "check", "--data", "{ladder}", "--max-age-years", "0", "--strict"], 1)],
     "plan": [(["plan", "--profile", "{me}", "--data", "{ladder}"], 0), (["plan", "--profile", "{bad}"], 2)],
@@ -105,7 +110,8 @@ def test_the_command_leaves_its_inputs_untouched(command: str, inputs: dict[str,
         assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
         assert result.exit_code == code, (args, result.output)
         if code == 2 and "{bad}" not in args:  # an existing input named as the output: refused
-            assert "already exists; not overwriting it" in result.stderr, (args, result.stderr)
+            refusal = "is one of this command's inputs; " if "--force" in args else ""
+            assert f"{refusal}not overwriting it" in result.stderr, (args, result.stderr)
     assert snapshot(folder) == before
 
 

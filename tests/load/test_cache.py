@@ -238,6 +238,63 @@ def test_the_installed_command_sees_an_edited_overlay_at_once(ladder: Path):
     assert '"Coder Z"' in after.stdout and '"Coder I"' not in after.stdout
 
 
+# -- a shared or hostile cache directory ----------------------------------------------------------
+
+
+def _entry_path() -> Path:
+    cache = CatalogCache(data_files(data_layers(use_env=False)))
+    assert cache.path is not None
+    cache.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    return cache.path
+
+
+def test_a_fifo_named_like_an_entry_neither_hangs_nor_is_used():
+    os.mkfifo(_entry_path(), 0o600)
+    assert CatalogCache(data_files(data_layers(use_env=False))).load() is None
+    result = run_installed("roles", "--format", "json")  # the command's own 60 s timeout would fail it
+    assert result.returncode == 0 and '"roles"' in result.stdout
+
+
+def test_a_link_named_like_an_entry_is_not_followed(tmp_path: Path):
+    load_catalog(use_env=False)
+    (entry,) = entries()
+    real = tmp_path / "real.pickle"
+    entry.rename(real)
+    entry.symlink_to(real)
+    assert CatalogCache(data_files(data_layers(use_env=False))).load() is None
+
+
+def test_an_oversized_overlay_file_is_not_read_for_the_key(ladder: Path, monkeypatch: pytest.MonkeyPatch):
+    roles = ladder / "roles.yaml"
+    with open(roles, "r+b") as handle:
+        handle.truncate(3_000_000_000)  # sparse: costs no disk
+    real_open = os.open
+
+    def watched(path, *args, **kwargs):
+        assert Path(path) != roles, "the key read an oversized file"
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", watched)
+    assert CatalogCache(data_files(data_layers(ladder, use_env=False))).key is None
+    with pytest.raises(DataError, match="larger than"):
+        load_catalog(ladder, use_env=False)
+
+
+def test_an_overlay_fifo_is_never_opened(ladder: Path):
+    (ladder / "roles.yaml").unlink()
+    os.mkfifo(ladder / "roles.yaml")
+    with pytest.raises(DataError, match="holds neither"):
+        load_catalog(ladder, use_env=False)
+
+
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(tmp_path: Path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir(mode=0o700)
+    directory = Path(os.environ["XDG_CACHE_HOME"]) / "codingpath"
+    directory.parent.mkdir(parents=True, exist_ok=True)
+    directory.symlink_to(elsewhere)
+    load_catalog(use_env=False)
+    assert list(elsewhere.iterdir()) == []
 def test_the_key_covers_every_module_that_loading_imports():
     code = ("import sys; from pathlib import Path; import codingpath.load.data as d; d.load_catalog(use_env=False);"
             "print('\\n'.join(str(Path(m.__file__).resolve().parent) for n, m in list(sys.modules.items())"

@@ -11,14 +11,26 @@ from typer.core import TyperGroup
 from ..errors import EXIT_OK, CodingpathError
 from ..version import __version__
 
-__all__ = ["app", "print_error"]
+__all__ = ["ReaderLeft", "app", "print_error", "say"]
+
+
+class ReaderLeft(BaseException):
+    """Standard output's reader closed the pipe (`codingpath team ... | head -1`): not an error.
+    A BaseException, so that click's own handling (exit code 1) lets it through to `main`."""
+
+
+def say(*lines: str) -> None:
+    """Lines to stderr, with any control character a file's content or name brought in shown rather
+    than obeyed by the terminal."""
+    from ..render.escape import terminal
+
+    sys.stderr.write("".join(f"{terminal(line)}\n" for line in lines))
 
 
 def print_error(exc: CodingpathError) -> None:
     """Each problem on its own stderr line, prefixed 'error:' (or 'warning:')."""
     problems = getattr(exc, "problems", None)
-    lines = [p.line_for_stderr() for p in problems] if problems else [f"error: {exc}"]
-    sys.stderr.write("".join(f"{line}\n" for line in lines))
+    say(*([p.line_for_stderr() for p in problems] if problems else [f"error: {exc}"]))
 
 
 class CodingpathGroup(TyperGroup):
@@ -33,6 +45,8 @@ class CodingpathGroup(TyperGroup):
         except CodingpathError as exc:
             print_error(exc)
             raise typer.Exit(exc.exit_code) from None
+        except BrokenPipeError:
+            raise ReaderLeft from None
 
 
 def _version(value: bool) -> None:

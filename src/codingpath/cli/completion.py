@@ -51,19 +51,30 @@ def _entries(kind: str, ctx: Any) -> tuple[dict[str, Any], ...]:
 
 
 def _matching(choices: list[Choice], incomplete: str) -> list[Choice]:
+    """The choices starting with what was typed. Only plain words are offered (the shell inserts a
+    value unquoted: `zz-$(touch PWNED)` from a hostile overlay would run), and their help, which zsh
+    and fish print, shows control characters instead of sending them to the terminal."""
+    from ..ids import is_plain_word
+    from ..render.escape import terminal_line
+
     start = incomplete.lower()
-    return [(value, help_) for value, help_ in choices if value.lower().startswith(start)]
+    return [(value, terminal_line(help_)) for value, help_ in choices
+            if is_plain_word(value) and value.lower().startswith(start)]
 
 
 def complete_role(ctx: Any, incomplete: str) -> list[Choice]:
-    """Role ids, with their titles as help."""
-    choices = [(r["id"], str(r.get("title", ""))) for r in _entries("roles", ctx)]
+    """Role ids, with their titles as help (only ids that match the id grammar, as `data check` asks)."""
+    from ..ids import is_role_id
+
+    choices = [(r["id"], str(r.get("title", ""))) for r in _entries("roles", ctx) if is_role_id(r["id"])]
     return _matching(sorted(choices), incomplete)
 
 
 def complete_credential(ctx: Any, incomplete: str) -> list[Choice]:
-    """Credential ids (CPC, CCS-P, ...), with their names as help."""
-    choices = [(c["id"], str(c.get("name", ""))) for c in _entries("credentials", ctx)]
+    """Credential ids (CPC, CCS-P, ...), with their names as help (only well-formed ids)."""
+    from ..ids import is_credential_id
+
+    choices = [(c["id"], str(c.get("name", ""))) for c in _entries("credentials", ctx) if is_credential_id(c["id"])]
     return _matching(sorted(choices), incomplete)
 
 

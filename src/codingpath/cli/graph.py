@@ -9,8 +9,17 @@ from typing import Annotated
 
 import typer
 
-from .app import app
-from .options import DataOption, OptionalProfileOption, TrackOption, check_choice, load_data, load_person, today
+from .app import app, say
+from .options import (
+    DataOption,
+    OptionalProfileOption,
+    TrackOption,
+    check_choice,
+    command_inputs,
+    load_data,
+    load_person,
+    today,
+)
 
 
 class GraphFormat(str, Enum):
@@ -44,11 +53,14 @@ def graph_command(
 
     from ..engine import roadmap_statuses
     from ..models import TRACKS
+    from ..render.escape import json_text
+    from ..render.fileio import OutputFile
     from ..render.graph import graph_payload, graph_roles, graph_text
     from ..render.map_marks import map_marks
 
     check_choice("--track", track, TRACKS)
     track = track.lower() if track else None
+    target = OutputFile(output, force=force, inputs=command_inputs(profile, data=data)) if output else None
     catalog = load_data(data)
     statuses, title, marks = None, "Medical coding and HIM career map", None
     if profile is not None:
@@ -64,13 +76,12 @@ def graph_command(
         text = ladder_svg(graph_roles(catalog, track), marks, title=title)
     elif fmt is GraphFormat.json:
         payload = {"format_version": 1, **graph_payload(catalog, statuses, track=track)}
-        text = json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+        text = json_text(json.dumps(payload, indent=2, ensure_ascii=False)) + "\n"
     else:
         text = graph_text(catalog, fmt.value, statuses, track=track, title=title)
-    if output is None:
+    if target is None:
         sys.stdout.write(text)
         return
-    from ..render.fileio import write_atomic
-
-    backup = write_atomic(output, text, force=force)
-    sys.stderr.write(f"wrote {output}" + (f"; previous file kept as {backup}" if backup else "") + "\n")
+    with target as handle:
+        handle.write(text)
+    say(f"wrote {output}" + (f"; previous file kept as {target.backup}" if target.backup else ""))

@@ -10,9 +10,9 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from .app import app
+from .app import app, say
 from .completion import complete_credential, complete_role
-from .options import DataOption, load_data, today
+from .options import DataOption, command_inputs, load_data, today
 
 if TYPE_CHECKING:
     from datetime import date
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from ..catalog import Catalog
     from ..load.questionnaire import Answers
+    from ..render.fileio import OutputFile
 
 
 FileArgument = Annotated[str, typer.Argument(metavar="FILE", help="The profile to write ('-' prints it).")]
@@ -70,14 +71,14 @@ def init_command(
 
     Example: codingpath init me.yaml
     """
-    from ..errors import OutputError
     from ..load.answers_file import answers_from_document
     from ..load.profiles import profile_from_data
     from ..load.questionnaire import Answers, build_profile, profile_yaml
     from ..load.yamlio import load_yaml
+    from ..render.fileio import OutputFile
 
-    if file != "-" and Path(file).exists() and not force:  # before any question is asked
-        raise OutputError(f"{file}: already exists; not overwriting it (use --force to replace it)")
+    # Checked before any question is asked: a refused FILE should not cost the user their answers.
+    target = OutputFile(file, force=force, inputs=command_inputs(from_answers, data=data)) if file != "-" else None
     catalog = load_data(data)
     when = today()
     answers = answers_from_document(load_yaml(from_answers), catalog, when) if from_answers else Answers()
@@ -87,24 +88,22 @@ def init_command(
         Questionnaire(catalog, when, quiet=quiet, verbose=verbose).run(answers)
     profile = build_profile(answers)
     loaded = profile_from_data(profile, file, catalog, when)  # the check every command makes
-    for warning in loaded.warnings:
-        sys.stderr.write(warning.line_for_stderr() + "\n")
-    _write_profile(profile_yaml(profile, when), file, force=force, quiet=quiet, verbose=verbose)
+    say(*(warning.line_for_stderr() for warning in loaded.warnings))
+    _write_profile(profile_yaml(profile, when), file, target, quiet=quiet, verbose=verbose)
 
 
-def _write_profile(text: str, file: str, *, force: bool, quiet: bool, verbose: bool) -> None:
-    """To standard output for '-'; else to the file, never over another without --force."""
-    from ..render.fileio import write_atomic
-
-    if file == "-":
+def _write_profile(text: str, file: str, target: OutputFile | None, *, quiet: bool, verbose: bool) -> None:
+    """To standard output for '-'; else to the file (`target`, checked before any question)."""
+    if target is None:
         sys.stdout.write(text)
         return
-    backup = write_atomic(file, text, force=force)
+    with target as handle:
+        handle.write(text)
     if verbose:
         sys.stderr.write(text)
     if not quiet:
-        kept = f" (the previous file is kept as {backup})" if backup else ""
-        sys.stderr.write(f"wrote {file}{kept}\nnext: codingpath next --profile {file}\n")
+        kept = f" (the previous file is kept as {target.backup})" if target.backup else ""
+        say(f"wrote {file}{kept}", f"next: codingpath next --profile {file}")
 
 
 def _apply_flags(answers: Answers, catalog: Catalog, when: date, **flags: Any) -> None:
@@ -163,8 +162,11 @@ class Questionnaire:
 
     # -- asking ----------------------------------------------------------------------------------
     def say(self, text: str, *, style: str | None = None, always: bool = False) -> None:
+        """A line of the questionnaire; titles from an overlay show their control characters."""
+        from ..render.escape import terminal
+
         if always or not self.quiet:
-            self.console.print(text, style=style, markup=False, highlight=False)
+            self.console.print(terminal(text), style=style, markup=False, highlight=False)
 
     def ask(self, prompt: str, parse: Callable[[str], Any], *, default: str = "", explain: str = "",
             listing: Callable[[], str] | None = None) -> Any:
@@ -176,7 +178,9 @@ class Questionnaire:
             self.say(explain, style="dim")
         from rich.text import Text
 
-        shown = Text(prompt + (f" [{default}]" if default else "") + ": ")  # Text: no markup in prompts
+        from ..render.escape import terminal
+
+        shown = Text(terminal(prompt + (f" [{default}]" if default else "") + ": "))  # Text: no markup in prompts
         while True:
             try:
                 text = self.console.input(shown)

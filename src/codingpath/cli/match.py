@@ -116,34 +116,30 @@ def _team(extraction: Extraction, paths: list[str], catalog: Catalog, within: in
 
     from ..match.resemble import resembles
     from ..match.team import MatchTally, match_team
-    from ..render.fileio import atomic_writer
+    from ..render.fileio import OutputFile
     from ..render.match_team_views import write_match_team
     from ..team.evaluate import collect_sources
-    from .team import check_output
+    from .app import say
+    from .options import command_inputs
 
     sources = collect_sources(paths)
-    if output is not None:
-        if extraction.source != "<stdin>" and Path(extraction.source).resolve() == output.resolve():
-            from ..errors import OutputError
-
-            raise OutputError(f"{output}: is the posting; not overwriting it (choose another --output file)")
-        check_output(output, force, sources)
-    existed = output is not None and output.exists()
+    # The posting and every profile and roster read are inputs: --output never replaces one of them.
+    posting_file = None if extraction.source == "<stdin>" else extraction.source
+    inputs = [*command_inputs(posting_file), *(source.path for source in sources)]
+    target = OutputFile(output, force=force, inputs=inputs) if output is not None else None  # before any work
     for source in sources:
-        for warning in source.roster.warnings if source.roster else ():
-            sys.stderr.write(warning.line_for_stderr() + "\n")
+        say(*(warning.line_for_stderr() for warning in (source.roster.warnings if source.roster else ())))
     when = today()
     tally = MatchTally()
     events = match_team(sources, extraction, catalog, when, within_months=within, tally=tally)
     with contextlib.ExitStack() as stack:
         # --output streams into a temporary file beside it, renamed over it only when all is written.
-        stream = sys.stdout if output is None else stack.enter_context(atomic_writer(output, force=force))
+        stream = sys.stdout if target is None else stack.enter_context(target)
         write_match_team(_report(events), tally, fmt, stream, extraction=extraction,  # type: ignore[arg-type]
                          catalog=catalog, resembles=resembles(extraction, catalog), today=when, within=within)
-    if output is not None:
-        backup = output.with_name(output.name + ".bak") if existed else None
-        sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt})"
-                         + (f"; previous file kept as {backup}" if backup else "") + "\n")
+    if target is not None:
+        say(f"wrote {output} ({tally.people} people, {fmt})"
+            + (f"; previous file kept as {target.backup}" if target.backup else ""))
     if tally.skipped:
         sys.stderr.write(f"error: {tally.skipped} profile{'s' if tally.skipped > 1 else ''} skipped; "
                          f"{tally.people} evaluated\n")

@@ -28,6 +28,7 @@ __all__ = [
     "TableFormat",
     "check_choice",
     "load_data",
+    "command_inputs",
     "load_person",
     "resolve_credential",
     "resolve_role",
@@ -38,6 +39,7 @@ __all__ = [
 TODAY_ENV = "CODINGPATH_TODAY"
 PROFILE_ENV = "CODINGPATH_PROFILE"
 DEFAULT_PROFILE = "profile.yaml"
+TODAY_RANGE = (date(1950, 1, 1), date(2200, 12, 31))
 
 
 class TableFormat(str, Enum):
@@ -112,9 +114,15 @@ def today() -> date:
     if not fixed:
         return date.today()
     try:
-        return date.fromisoformat(fixed)
+        when = date.fromisoformat(fixed)
     except ValueError:
         raise InputError(f"{TODAY_ENV}={fixed!r} is not a date (YYYY-MM-DD)") from None
+    # Plans and renewals count months forward and careers back from today; far outside a working
+    # life that arithmetic leaves the calendar (year 1 or 9999) and the answer means nothing.
+    if not TODAY_RANGE[0] <= when <= TODAY_RANGE[1]:
+        raise InputError(f"{TODAY_ENV}={fixed!r} is outside the dates codingpath plans from "
+                         f"({TODAY_RANGE[0]} to {TODAY_RANGE[1]})")
+    return when
 
 
 def load_data(data: Path | None) -> Catalog:
@@ -140,17 +148,24 @@ def profile_path(given: str | None) -> tuple[str, str | None]:
 def load_person(given: str | None, catalog: Catalog, when: date) -> LoadedProfile:
     """Load a profile (the default one when none is given), say on stderr which file a default
     picked, and print its warnings there."""
-    import sys
-
     from ..load.profile_cache import load_profile_cached
+    from .app import say
 
     path, origin = profile_path(given)
     if origin is not None:
-        sys.stderr.write(f"profile: {path} ({origin})\n")
+        say(f"profile: {path} ({origin})")
     loaded = load_profile_cached(path, catalog, when)
-    for warning in loaded.warnings:
-        sys.stderr.write(warning.line_for_stderr() + "\n")
+    say(*(warning.line_for_stderr() for warning in loaded.warnings))
     return loaded
+
+
+def command_inputs(*paths: str | Path | None, data: Path | None = None) -> list[Path]:
+    """The files a command reads (a profile, an answers file, the overlay's data files), which its
+    --output must never replace; standard input ('-') is none."""
+    inputs = [Path(p) for p in paths if p is not None and str(p) != "-"]
+    if data is not None and data.is_dir():
+        inputs += [data / "roles.yaml", data / "credentials.yaml"]
+    return inputs
 
 
 def show(view: View, fmt: Enum) -> None:

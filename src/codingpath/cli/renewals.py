@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from .app import app
-from .options import DataOption, ProfileOption, load_data, load_person, today
+from .app import app, say
+from .options import DataOption, ProfileOption, command_inputs, load_data, load_person, today
 
 
 class RenewalFormat(str, Enum):
@@ -44,9 +44,12 @@ def renewals_command(
     import io
 
     from ..render import emit
+    from ..render.fileio import OutputFile
     from ..render.renewals import renewal_calendar, renewals_view
     from ..renewals import renewals_of
 
+    # Checked before any work: a refused --output should not wait for the report.
+    target = OutputFile(output, force=force, inputs=command_inputs(profile, data=data)) if output else None
     catalog = load_data(data)
     when = today()
     loaded = load_person(profile, catalog, when)
@@ -57,13 +60,12 @@ def renewals_command(
         buffer.write(renewal_calendar(report, profile_key=loaded.profile.name or ""))
     else:
         emit(renewals_view(report, loaded.source, quiet=quiet, verbose=verbose), fmt.value, buffer)
-    if output is None:
+    if target is None:
         return
     assert isinstance(buffer, io.StringIO)
-    from ..render.fileio import write_atomic
-
-    backup = write_atomic(output, buffer.getvalue(), force=force)
+    with target as handle:
+        handle.write(buffer.getvalue())
     if not quiet:
         events = sum(d.lead.cycle_end is not None for d in report.deadlines)
         what = f"{events} events" if fmt is RenewalFormat.ics else fmt.value
-        sys.stderr.write(f"wrote {output} ({what})" + (f"; previous file kept as {backup}" if backup else "") + "\n")
+        say(f"wrote {output} ({what})" + (f"; previous file kept as {target.backup}" if target.backup else ""))

@@ -10,9 +10,9 @@ import typer
 
 from ..errors import EXIT_PROBLEM
 from ..wording import counted
-from .app import app
+from .app import app, say
 from .completion import complete_role
-from .options import DataOption, FormatOption, load_data, resolve_role, today
+from .options import DataOption, FormatOption, command_inputs, load_data, resolve_role, today
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -21,10 +21,12 @@ if TYPE_CHECKING:
 
     from ..catalog import Catalog
     from ..errors import Problem
-    from ..team.evaluate import PersonResult, Skipped, Source, Tally
+    from ..render.fileio import OutputFile
+    from ..team.evaluate import PersonResult, Skipped, Tally
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
 PROGRESS_EVERY = 250
+MAX_WITHIN = 600  # months: the planner's horizon (50 years); beyond it nothing is "ready within"
 SHOWN = {"error": 200, "warning": 20}  # stderr lines per kind before a one-line summary
 
 
@@ -38,7 +40,7 @@ def team_command(
                              "Default: the roles one tier above each person's.", metavar="ROLE",
         autocompletion=complete_role, show_default=False)] = None,
     within: Annotated[int, typer.Option(
-        "--within", "-w", min=0, metavar="MONTHS",
+        "--within", "-w", min=0, max=MAX_WITHIN, metavar="MONTHS",
         help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     output: Annotated[Path | None, typer.Option(
@@ -57,19 +59,17 @@ def team_command(
     """
     import contextlib
 
-    from ..render.fileio import atomic_writer
+    from ..render.fileio import OutputFile
     from ..render.team_views import write_team
     from ..team.evaluate import ReadinessEvaluator, Tally, collect_sources, evaluate_team
 
     catalog = load_data(data)
     roles = resolve_roles(role or [], catalog)
     sources = collect_sources(paths)
-    if output is not None:
-        check_output(output, force, sources)
-    existed = output is not None and output.exists()
+    inputs = [*command_inputs(data=data), *(source.path for source in sources)]
+    target = OutputFile(output, force=force, inputs=inputs) if output is not None else None  # before any work
     for source in sources:
-        for warning in source.roster.warnings if source.roster else ():
-            sys.stderr.write(warning.line_for_stderr() + "\n")
+        say(*(warning.line_for_stderr() for warning in (source.roster.warnings if source.roster else ())))
     when = today()
     tally = Tally()
     evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within)
@@ -79,33 +79,21 @@ def team_command(
     streams_to_terminal = output is None and fmt.value in ("json", "csv") and sys.stdout.isatty()
     with contextlib.ExitStack() as stack:
         # --output streams into a temporary file beside it, renamed over it only when all is written.
-        stream = sys.stdout if output is None else stack.enter_context(atomic_writer(output, force=force))
+        stream = sys.stdout if target is None else stack.enter_context(target)
         progress = stack.enter_context(_Progress(0 if streams_to_terminal else total))
         write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
                    within=within, roles=roles)
-    _summarise(tally, output, existed, fmt.value)
+    _summarise(tally, output, target, fmt.value)
 
 
-def _summarise(tally: Tally, output: Path | None, existed: bool, fmt: str) -> None:
+def _summarise(tally: Tally, output: Path | None, target: OutputFile | None, fmt: str) -> None:
     """What was written where, on stderr; exit 1 when a profile was skipped."""
-    if output is not None:
-        backup = output.with_name(output.name + ".bak") if existed else None
-        sys.stderr.write(f"wrote {output} ({tally.people} people, {fmt})"
-                         + (f"; previous file kept as {backup}" if backup else "") + "\n")
+    if output is not None and target is not None:
+        say(f"wrote {output} ({tally.people} people, {fmt})"
+            + (f"; previous file kept as {target.backup}" if target.backup else ""))
     if tally.skipped:
         sys.stderr.write(f"error: {counted(tally.skipped, 'profile')} skipped; {tally.people} evaluated\n")
         raise typer.Exit(EXIT_PROBLEM)
-
-
-def check_output(output: Path, force: bool, sources: list[Source]) -> None:
-    """Refuse, before any work, an output file that is one of the inputs or exists without --force."""
-    from ..errors import OutputError
-
-    target = output.resolve()
-    if any(source.path.resolve() == target for source in sources):
-        raise OutputError(f"{output}: is one of the inputs; not overwriting it (choose another --output file)")
-    if output.exists() and not force:
-        raise OutputError(f"{output}: already exists; not overwriting it (use --force to replace it)")
 
 
 def resolve_roles(texts: list[str], catalog: Catalog) -> tuple[str, ...]:
@@ -126,12 +114,12 @@ def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> It
     hidden = {"error": 0, "warning": 0}
     count = 0
 
-    def say(problems: Iterable[Problem]) -> None:
+    def report(problems: Iterable[Problem]) -> None:
         for problem in problems:
             kind = "error" if problem.severity == "error" else "warning"
             if shown[kind] < SHOWN[kind]:
                 shown[kind] += 1
-                sys.stderr.write(problem.line_for_stderr() + "\n")
+                say(problem.line_for_stderr())
             else:
                 hidden[kind] += 1
 
@@ -140,10 +128,10 @@ def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> It
         if count % PROGRESS_EVERY == 0:
             progress.advance(PROGRESS_EVERY)
         if isinstance(event, Skipped):
-            say(event.problems)
+            report(event.problems)
             continue
         if event.warnings:
-            say(event.warnings)
+            report(event.warnings)
         yield event
     progress.stop()  # before the tables are printed
     for kind, number in hidden.items():

@@ -21,7 +21,9 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import stat
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +35,8 @@ __all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CatalogCache", "cache_dir"]
 NO_CACHE_ENV = "CODINGPATH_NO_CACHE"
 CACHE_ENV = "XDG_CACHE_HOME"
 FORMAT = b"codingpath-catalog-cache 1\n"
+MAX_FILE_BYTES = 5_000_000  # a data file larger than the loader reads (catalog.DATA_MAX_BYTES) is not hashed
+MAX_ENTRY_BYTES = 50_000_000  # far above any real catalog; a larger "entry" was not written by us
 KEEP = 8  # entries kept (one per data overlay in use); the oldest beyond this are removed
 PACKAGE = Path(__file__).resolve().parent.parent
 # The modules that decide what a loaded catalog holds: the shared vocabulary, the models and the
@@ -88,10 +92,13 @@ class CatalogCache:
                 with os.scandir(directory) as entries:
                     modules += [(f"{directory.name}/{entry.name}", entry.stat()) for entry in entries
                                 if entry.name.endswith(".py")]
-            for name, stat in sorted(modules):
-                _feed(digest, name, f"{stat.st_size} {stat.st_mtime_ns}".encode())
+            for name, info in sorted(modules):
+                _feed(digest, name, f"{info.st_size} {info.st_mtime_ns}".encode())
             for path in self.files:
-                _feed(digest, str(path), path.read_bytes())  # as given: Catalog.files holds it so
+                data = _read_regular(path, MAX_FILE_BYTES)
+                if data is None:  # a FIFO, a device, a huge file: no cache; loading reports the problem
+                    return None
+                _feed(digest, str(path), data)  # as given: Catalog.files holds it so
         except OSError:  # a file vanished or cannot be read: no cache; loading reports the problem
             return None
         return digest.hexdigest()
@@ -106,11 +113,12 @@ class CatalogCache:
         if path is None:
             return None
         try:
-            with open(path, "rb") as handle:
-                if not _safe(os.fstat(handle.fileno())) or not _safe(os.stat(path.parent)):
-                    return None
-                raw = handle.read()
+            if not _safe(os.lstat(path.parent), stat.S_ISDIR):
+                return None
+            raw = _read_regular(path, MAX_ENTRY_BYTES, trusted_only=True)
         except OSError:
+            return None
+        if raw is None:
             return None
         header = FORMAT + (self.key or "").encode() + b"\n"
         if not raw.startswith(header):
@@ -142,6 +150,8 @@ class CatalogCache:
         temp = None
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+            if not _safe(os.lstat(path.parent), stat.S_ISDIR):  # a link or someone else's folder
+                return
             fd, temp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=path.parent)
             with os.fdopen(fd, "wb") as handle:
                 handle.write(blob)
@@ -165,11 +175,33 @@ def _feed(digest: Any, name: str, data: bytes) -> None:
     digest.update(data)
 
 
-def _safe(stat: os.stat_result) -> bool:
-    """Owned by this user and writable by no one else (POSIX); elsewhere, trusted like the home."""
+def _read_regular(path: Path, limit: int, *, trusted_only: bool = False) -> bytes | None:
+    """The bytes of a regular file of at most `limit` bytes, else None, decided before reading: the
+    type and size by `lstat` (a FIFO planted in a shared cache directory must not hang every
+    command, a 3 GB sparse file must not be read), then again by `fstat` on what was opened
+    (non-blocking, without following a link), so a swap in between changes nothing."""
+    before = os.lstat(path)
+    if not stat.S_ISREG(before.st_mode) or before.st_size > limit:
+        return None
+    if trusted_only and not _safe(before):
+        return None
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino) or info.st_size > limit:
+            return None
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def _safe(info: os.stat_result, is_type: Callable[[int], bool] = stat.S_ISREG) -> bool:
+    """Of the expected type, owned by this user and writable by no one else (POSIX); elsewhere,
+    trusted like the home."""
+    if not is_type(info.st_mode):
+        return False
     if not hasattr(os, "getuid"):
         return True
-    return stat.st_uid == os.getuid() and not stat.st_mode & 0o022
+    return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
 def _prune(directory: Path, keep: Path) -> None:

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from ..catalog import Catalog
+from ..catalog import Catalog, name_collisions
 from ..errors import Problem
 from ..facts import iter_sourced
 from ..models import Sourced
@@ -33,7 +33,7 @@ __all__ = ["DEFAULT_MAX_AGE_YEARS", "DataReport", "Finding", "check_data", "unre
 
 DEFAULT_MAX_AGE_YEARS = 5
 
-Kind = Literal["schema", "cross-reference", "unreachable", "stale", "undated", "future-date"]
+Kind = Literal["schema", "cross-reference", "unreachable", "stale", "undated", "future-date", "name-collision"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +87,11 @@ def check_data(data_dir: str | Path | None, today: date, *, max_age_years: int =
         checked.append(Finding("unreachable", _warning(origin.problem(
             ("tier",), f"role {role_id!r} ({catalog.roles[role_id].tier}) cannot be reached: no leads_to path "
                        "from an entry-tier role names it"))))
+    for name, claimants, winner in name_collisions(catalog.roles):
+        last = claimants[-1]  # listed last: the overlay's role, where the collision was made
+        checked.append(Finding("name-collision", _warning(loaded.origins[("role", last)].problem(
+            ("id",), f"{name!r} names the roles {', '.join(map(repr, claimants))}; codingpath reads it as "
+                     f"{winner!r} (each id still finds its own role); rename one of them"))))
     facts = sources = 0
     for label, origin, path, block in _sourced_blocks(catalog, loaded.origins, documents):
         facts += 1

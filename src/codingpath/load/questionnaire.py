@@ -100,10 +100,25 @@ def _blank(text: Any) -> bool:
 def parse_name(text: Any) -> str | None:
     if _blank(text):
         return None
-    value = " ".join(str(text).split())
+    value = " ".join(_undo_surrogate_escape(str(text)).split())
     if len(value) > 200:
         raise AnswerError("a name of more than 200 characters; shorten it")
+    if any(not char.isprintable() for char in value):
+        raise AnswerError("a name holds a control character; type it again")
     return value
+
+
+def _undo_surrogate_escape(text: str) -> str:
+    """The text a non-UTF-8 terminal meant. Python reads bytes that are not UTF-8 (`Jos\xe9` from a
+    Latin-1 terminal) as lone surrogates, which no file can hold; those bytes are read again as
+    Windows-1252, the superset of Latin-1 such terminals use, so the profile holds `José`."""
+    if not any("\udc80" <= char <= "\udcff" for char in text):
+        return text
+    raw = text.encode("utf-8", "surrogateescape")
+    try:
+        return raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
 
 
 def parse_education(text: Any) -> str:

@@ -47,7 +47,9 @@ KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 FALLBACK_CODING_ROLE = "medical-coder"
 _CHUNK = 1 << 20
 _FIELD_LIMIT = 1 << 20  # csv's default (128 KB) would stop a pathological cell with a vague error
+MAX_COLUMN_WARNINGS = 20
 _NUMBER = re.compile(r"^\s*\d+(\.\d+)?\s*$")
+_DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 
 
 def _column_name(text: str) -> str:
@@ -71,13 +73,14 @@ class Roster:
     columns: tuple[str | None, ...]  # per position: a known column name, or None (ignored)
     rows_estimate: int
     warnings: tuple[Problem, ...] = ()
+    delimiter: str = ","  # ";" from a spreadsheet set to a language that writes decimal commas
 
     def rows(self) -> Iterator[RosterRow | Problem]:
         """Each data row, or a Problem for a row with the wrong number of values."""
         name = str(self.path)
         width = len(self.columns)
         with open(self.path, encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
+            reader = csv.reader(handle, delimiter=self.delimiter)
             previous_end = 0
             try:
                 for record in reader:
@@ -87,12 +90,31 @@ class Roster:
                     if not record or (len(record) == 1 and not record[0].strip()):
                         continue
                     if len(record) != width:
-                        yield Problem(name, f"has {len(record)} values but the header has {width} columns", line)
+                        yield Problem(name, _width_message(record, width, line, reader.line_num), line)
                         continue
                     cells = {column: value for column, value in zip(self.columns, record, strict=False) if column}
                     yield RosterRow(name, line, cells)
             except csv.Error as exc:
                 raise InputError(Problem(name, f"is not a readable CSV file ({exc})", reader.line_num)) from None
+
+
+def _width_message(record: list[str], width: int, line: int, end: int) -> str:
+    """Why a row has the wrong number of values; a quote left open swallows the rows after it into
+    one value, which is worth saying rather than counting."""
+    if end > line and any("\n" in cell or "\r" in cell for cell in record):
+        return (f"a quoted value opened on this line is still open at line {end}, so {end - line + 1} "
+                f"lines were read as one row; close the quote (or double it: \"\" inside a quoted value)")
+    return f"has {len(record)} values but the header has {width} columns"
+
+
+def _delimiter(path: Path) -> str:
+    """',' unless the header is plainly separated by ';' or tabs (Excel saves "CSV" with ';' where a
+    comma is the decimal separator); the header names no credentials, so its ';' are separators."""
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        first = handle.readline(_FIELD_LIMIT)
+    counts = {delimiter: first.count(delimiter) for delimiter in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] > counts[","] else ","
 
 
 def open_roster(path: str | Path) -> Roster:
@@ -102,8 +124,9 @@ def open_roster(path: str | Path) -> Roster:
     csv.field_size_limit(max(csv.field_size_limit(), _FIELD_LIMIT))
     lines = _check_encoding(path)
     try:
+        delimiter = _delimiter(path)
         with open(path, encoding="utf-8-sig", newline="") as handle:
-            header = next(csv.reader(handle), None)
+            header = next(csv.reader(handle, delimiter=delimiter), None)
     except csv.Error as exc:
         raise InputError(Problem(name, f"is not a readable CSV file ({exc})", 1)) from None
     if not header or not any(cell.strip() for cell in header):
@@ -111,6 +134,7 @@ def open_roster(path: str | Path) -> Roster:
     columns: list[str | None] = []
     warnings: list[Problem] = []
     seen: set[str] = set()
+    unchecked = 0  # unknown columns after the warnings shown
     for position, cell in enumerate(header, 1):
         column = _column_name(cell)
         if column in seen:
@@ -120,16 +144,22 @@ def open_roster(path: str | Path) -> Roster:
             columns.append(column)
             continue
         columns.append(None)
+        if len(warnings) >= MAX_COLUMN_WARNINGS:  # enough said: the rest are counted, not matched
+            unchecked += 1
+            continue
         hint = did_you_mean(column, KNOWN_COLUMNS)
         if hint:  # a near miss of a column we read is worth a word; other HR columns are not
-            warnings.append(Problem(name, f"column {cell.strip()!r} is ignored{hint}", 1, position, severity="warning"))
+            warnings.append(Problem(name, f"column {cell.strip()[:60]!r} is ignored{hint}", 1, position,
+                                    severity="warning"))
     missing = [c for c in REQUIRED_COLUMNS if c not in seen]
     if missing:
         listed = ", ".join(repr(c) for c in missing)
         raise InputError(Problem(
             name, f"the header lacks the required {plural(len(missing), 'column')} {listed} "
                   f"(a roster needs {', '.join(REQUIRED_COLUMNS)})", 1))
-    return Roster(path, tuple(columns), max(lines - 1, 0), tuple(warnings))
+    if unchecked:
+        warnings.append(Problem(name, f"... and {unchecked:,} more columns ignored", 1, severity="warning"))
+    return Roster(path, tuple(columns), max(lines - 1, 0), tuple(warnings), delimiter)
 
 
 def _check_encoding(path: Path) -> int:
@@ -243,7 +273,7 @@ def _experience(cells: dict[str, str], current: str, catalog: Catalog, origin: d
     origin[("experience",)] = "experience" if listed else "years_coding"
     for i in range(listed):
         origin[("experience", i)] = "experience"
-    years_text = cells.get("years_coding", "").strip()
+    years_text = _decimal_point(cells.get("years_coding", "").strip())
     if not years_text:
         problem("years_coding", "is empty; give the years of coding work (0 for none)")
     elif not _NUMBER.match(years_text):
@@ -282,6 +312,12 @@ def _role_id(catalog: Catalog, text: str) -> str | None:
     if lookup is None:
         lookup = _ROLE_IDS[catalog] = _RoleIds(catalog)
     return lookup(text)
+
+
+def _decimal_point(text: str) -> str:
+    """`3,5` as `3.5`: a spreadsheet in a decimal-comma language writes years so (no one has a
+    thousand years of experience, so the comma is never a thousands separator here)."""
+    return text.replace(",", ".") if _DECIMAL_COMMA.match(text) else text
 
 
 def _coding_role(current: str, catalog: Catalog) -> str:

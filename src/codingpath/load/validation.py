@@ -6,8 +6,10 @@ line and column that is. Unknown keys get a "did you mean" from the model's own 
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -103,6 +105,14 @@ def _literal_choices(expected: str) -> list[str]:
 
 
 def _describe(value: Any) -> str:
+    """The value found, as its author wrote it in YAML (not as Python's repr shows it)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (date, datetime)):
+        # `name: 2021-01-01`: YAML reads an unquoted date as a date.
+        return f"the date {value.isoformat()} (put it in quotes to use it as text)"
+    if isinstance(value, str) and len(value) > 60:
+        return repr(value[:57] + "...")
     if isinstance(value, dict):
         return "a mapping" if value else "an empty mapping"
     if isinstance(value, (list, tuple)):
@@ -114,9 +124,14 @@ def _describe(value: Any) -> str:
     return repr(value)
 
 
+# The names pydantic inserts in an error's location for validators and union members; a key of the
+# user's (even one holding `[` or an escape character) is never one of these.
+_PYDANTIC_STEP = re.compile(r"(function-(after|before|wrap|plain)|tagged-union|union|chain|lax-or-strict|"
+                            r"json-or-python|nullable|default|constrained-\w+)\[.*\]|str|int|float|bool")
+
+
 def _is_path_part(part: Any, document: YamlDocument) -> bool:
-    # pydantic inserts validator and union-member names ('function-after[...]', 'str') in loc.
-    return isinstance(part, int) or not (isinstance(part, str) and ("[" in part or part in {"str", "int"}))
+    return isinstance(part, int) or not (isinstance(part, str) and _PYDANTIC_STEP.fullmatch(part))
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:

@@ -86,8 +86,10 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     name = str(path)
     try:
         if name == "-":
-            raw = sys.stdin.buffer.read(max_bytes + 1)
             name = "<stdin>"
+            if sys.stdin is None:  # started with `<&-`
+                raise InputError(Problem(name, "standard input is closed; give the profile as a file"))
+            raw = sys.stdin.buffer.read(max_bytes + 1)
         else:
             with open(path, "rb") as handle:
                 raw = handle.read(max_bytes + 1)
@@ -353,7 +355,11 @@ class _Builder:
             value = _CONSTRUCTOR.yaml_constructors[tag](_CONSTRUCTOR, node)
         except (ValueError, yaml.YAMLError) as exc:
             kind = {"timestamp": "date", "int": "whole number", "float": "number"}.get(tag.rsplit(":", 1)[-1], "value")
-            self.fail(f"{event.value!r} is not a real {kind} ({exc})", event.start_mark)
+            if kind == "whole number" and "int_max_str_digits" in str(exc):
+                self.fail(f"a whole number of {len(event.value):,} digits is far too large for any value here",
+                          event.start_mark)
+            shown = event.value if len(event.value) <= 40 else event.value[:37] + "..."
+            self.fail(f"{shown!r} is not a real {kind} ({exc})", event.start_mark)
         if event.anchor is not None:
             self.anchors[event.anchor] = (value, 1)
         return value

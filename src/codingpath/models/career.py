@@ -14,6 +14,7 @@ from datetime import date
 
 from pydantic import Field, field_validator, model_validator
 
+from ..ids import CREDENTIAL_ID, ROLE_ID
 from .base import Confidence, EducationLevel, Focus, Frozen, Tier, Track
 
 __all__ = ["Apprentice", "Credential", "CredentialGroup", "CredentialsFile", "EducationProgram", "Eligibility", "Exam",
@@ -156,7 +157,7 @@ class Introduced(Sourced):
 
 
 class Credential(Frozen):
-    id: str = Field(pattern=r"^[A-Z][A-Z0-9-]*$")
+    id: str = Field(pattern=CREDENTIAL_ID)
     name: str
     body: str
     focus: tuple[Focus, ...] = Field(min_length=1)
@@ -175,7 +176,7 @@ class Credential(Frozen):
 class Training(Frozen):
     """A course a requirement may name (an 80-contact-hour coding course, Practicode)."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=ROLE_ID)
     name: str
     hours: float = Field(gt=0)
     cost_usd: float | None = Field(default=None, ge=0)
@@ -209,7 +210,7 @@ class RoleRequirements(Requirement, Sourced):
 
 
 class Role(Frozen):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
+    id: str = Field(pattern=ROLE_ID)
     title: str
     aliases: tuple[str, ...] = ()
     tier: Tier

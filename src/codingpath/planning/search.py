@@ -94,6 +94,7 @@ class Search:
         best: dict[State, SearchKey] = {first: START_KEY}
         parents: dict[State, Transition | None] = {first: None}
         self.popped = 0
+        beyond_horizon = False  # a route was cut for time, not for what it cannot meet
         while heap:
             entry = heapq.heappop(heap)
             key, state = entry.key, entry.state
@@ -108,7 +109,10 @@ class Search:
                 return f"the search stopped after {MAX_STATES} states without finding a route"
             for action, after, fee, unconfirmed in moves.expand(state, standing, month):
                 new = self.key_after(key, action, fee, unconfirmed)
-                if new.months > HORIZON_MONTHS or best.get(after, (math.inf,)) <= new:
+                if new.months > HORIZON_MONTHS:
+                    beyond_horizon = beyond_horizon or bounds.months_left(bounds.position(after, new.months)) < math.inf
+                    continue
+                if best.get(after, (math.inf,)) <= new:
                     continue
                 position = bounds.position(after, new.months)
                 months_left = bounds.months_left(position)
@@ -120,6 +124,9 @@ class Search:
                         new.months + months_left, new.fees + bounds.fees_left(position), new.unknown_fees,
                         new.unconfirmed, new.steps + steps_left, new.step_months + steps_left * new.months,
                         new.preference, -new.months, pushed, new, after))
+        if beyond_horizon:
+            return (f"no route meets them within {HORIZON_MONTHS // 12} years, the planning horizon "
+                    "(more study hours a week, --hours-per-week, make exams and courses shorter)")
         return "no sequence of exams, degrees, courses, roles and experience in codingpath's data meets them"
 
     def key_after(self, key: SearchKey, action: Action, fee: float | None, unconfirmed: int) -> SearchKey:

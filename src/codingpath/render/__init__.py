@@ -21,8 +21,9 @@ def emit(view: View, fmt: Format, stream: TextIO | None = None) -> None:
     out = stream or sys.stdout
     match fmt:
         case "json":
-            json.dump(view.payload, out, indent=2, ensure_ascii=False, default=str)
-            out.write("\n")
+            from .escape import json_text
+
+            out.write(json_text(json.dumps(view.payload, indent=2, ensure_ascii=False, default=str)) + "\n")
         case "markdown":
             from .text import write_markdown
 

@@ -12,6 +12,7 @@ from typing import Any, Literal, assert_never
 from ..catalog import Catalog
 from ..engine import RoleResult
 from ..models import TIERS, Role
+from .escape import dot_string, mermaid_label, terminal_line
 
 __all__ = ["GraphFormat", "LEGEND", "STATUS_COLOURS", "UNCONFIRMED", "graph_payload", "graph_roles", "graph_text"]
 
@@ -78,12 +79,8 @@ def _mermaid_id(role_id: str) -> str:
     return role_id.replace("-", "_")
 
 
-def _mermaid_text(text: str) -> str:
-    return text.replace('"', "#quot;")
-
-
 def _mermaid(roles: list[Role], statuses: dict[str, RoleResult] | None, title: str) -> str:
-    title = " ".join(title.split())  # a comment is one line
+    title = " ".join(terminal_line(title).split())  # a comment is one line
     lines = [f"%% {title}: tiers left to right, arrows = 'leads to'"]
     if any(not r.requirements.confirmed for r in roles):
         lines.append(f"%% {UNCONFIRMED}")
@@ -94,7 +91,7 @@ def _mermaid(roles: list[Role], statuses: dict[str, RoleResult] | None, title: s
             continue
         lines.append(f'  subgraph tier_{tier}["{tier.capitalize()}"]')
         lines.append("    direction TB")
-        lines += [f'    {_mermaid_id(r.id)}["{_mermaid_text(_label(r))}"]' for r in members]
+        lines += [f'    {_mermaid_id(r.id)}["{mermaid_label(_label(r))}"]' for r in members]
         lines.append("  end")
     lines += [f"  {_mermaid_id(a)} --> {_mermaid_id(b)}" for a, b in _edges(roles)]
     if statuses is not None:
@@ -111,15 +108,10 @@ def _mermaid(roles: list[Role], statuses: dict[str, RoleResult] | None, title: s
 
 # -- Graphviz DOT -------------------------------------------------------------------------------------
 
-def _dot_string(text: str) -> str:
-    text = text.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n") + '"'
-
-
 def _dot(roles: list[Role], statuses: dict[str, RoleResult] | None, title: str) -> str:
     legend = [LEGEND] if statuses is not None else []
     legend += [UNCONFIRMED] if any(not r.requirements.confirmed for r in roles) else []
-    label = _dot_string("\n".join([title, *legend]))
+    label = dot_string("\n".join([title, *legend]))
     lines = [
         "digraph codingpath {",
         f'  graph [rankdir=LR, label={label}, labelloc=t, fontname="Helvetica", newrank=true];',
@@ -130,18 +122,18 @@ def _dot(roles: list[Role], statuses: dict[str, RoleResult] | None, title: str) 
         members = [r for r in roles if r.tier == tier]
         if not members:
             continue
-        lines += [f"  subgraph cluster_{tier} {{", f"    label={_dot_string(tier.capitalize())};",
+        lines += [f"  subgraph cluster_{tier} {{", f"    label={dot_string(tier.capitalize())};",
                   "    rank=same;", '    style="rounded"; color="#adb5bd";']
         for role in members:
-            attrs = [f"label={_dot_string(_label(role))}"]
+            attrs = [f"label={dot_string(_label(role))}"]
             if statuses is not None:
                 status = statuses[role.id].status
                 fill, stroke = STATUS_COLOURS[status]
                 attrs += [f'fillcolor="{fill}"', f'color="{stroke}"']
                 if status == "gap":
                     attrs.append('style="rounded,filled,dashed"')
-            lines.append(f"    {_dot_string(role.id)} [{', '.join(attrs)}];")
+            lines.append(f"    {dot_string(role.id)} [{', '.join(attrs)}];")
         lines.append("  }")
-    lines += [f"  {_dot_string(a)} -> {_dot_string(b)};" for a, b in _edges(roles)]
+    lines += [f"  {dot_string(a)} -> {dot_string(b)};" for a, b in _edges(roles)]
     lines.append("}")
     return "\n".join(lines) + "\n"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from .escape import ics_text
+
 __all__ = ["PRODID", "Event", "calendar", "escape_text", "fold"]
 
 PRODID = "-//codingpath//renewals//EN"
@@ -29,9 +31,9 @@ class Event:
 
 
 def escape_text(value: str) -> str:
-    """Escape a TEXT value: backslash first, then ; , and newlines (CR LF, CR or LF) as \\n."""
-    value = value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
-    return value.replace("\r\n", "\\n").replace("\r", "\\n").replace("\n", "\\n")
+    """Escape a TEXT value: backslash first, then ; , and newlines (CR LF, CR or LF) as \\n;
+    control characters, which TEXT may not hold, dropped."""
+    return ics_text(value)
 
 
 def fold(line: str) -> str:

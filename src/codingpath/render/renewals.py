@@ -140,7 +140,7 @@ def renewal_calendar(report: RenewalReport, *, profile_key: str = "") -> str:
             continue
         names = " + ".join(deadline.ids)
         seed = f"{profile_key or report.name or ''}|{names.replace(' + ', ',')}|{item.cycle_end.isoformat()}"
-        uid = hashlib.sha256(seed.encode()).hexdigest()[:24] + "@codingpath"
+        uid = hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:24] + "@codingpath"
         lines = [f"{names} ({item.credential.body}): renewal cycle {item.cycle_start} to {item.cycle_end}."]
         if item.ceus_required is not None:
             lines.append(f"CEUs required: {item.ceus_required}; logged: {item.ceus_logged:g}; "

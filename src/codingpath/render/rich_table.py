@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from typing import TextIO
 
 from rich import box
@@ -11,16 +13,43 @@ from rich.console import Console
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from .escape import terminal
 from .view import TITLE_WIDTH, WIDE, Table, View
 
-__all__ = ["column_widths", "console_for", "layout_for", "to_rich", "write_tables"]
+__all__ = ["column_widths", "console_for", "layout_for", "shown", "to_rich", "write_tables"]
+
+MIN_COLUMNS = 20
 
 
 def console_for(out: TextIO, *, record: bool = False, width: int | None = None) -> Console:
     # Cells are data, never markup or :emoji: codes ("[CAHIIM]" must print as written); not parsing
     # them for either is also a third of the time a big table takes to render.
-    return Console(file=out, record=record, width=width, highlight=False, soft_wrap=False, markup=False,
-                   emoji=False)
+    return Console(file=out, record=record, width=width or _usable_columns(), highlight=False, soft_wrap=False,
+                   markup=False, emoji=False)
+
+
+def _usable_columns() -> int | None:
+    """None (rich's own choice) unless $COLUMNS is set to something no table fits in (0, -1, 'x'),
+    which rich would obey and print nothing: then the 80 columns of a plain terminal."""
+    text = os.environ.get("COLUMNS")
+    if text is None:
+        return None
+    try:
+        return None if int(text) >= MIN_COLUMNS else 80
+    except ValueError:
+        return 80
+
+
+def shown(view: View) -> View:
+    """The view with every string's control characters shown rather than obeyed: a name from a
+    file may hold escape sequences that set a window title, clear the screen or write the
+    clipboard. Done before layout, so widths are those of what is printed."""
+    def table(t: Table) -> Table:
+        return replace(t, title=terminal(t.title), columns=tuple(map(terminal, t.columns)),
+                       rows=tuple(tuple(map(terminal, row)) for row in t.rows),
+                       caption=terminal(t.caption) if t.caption else t.caption)
+
+    return replace(view, tables=tuple(map(table, view.tables)), notes=tuple(map(terminal, view.notes)))
 
 
 def _longest_word(text: str) -> int:
@@ -205,4 +234,4 @@ def _print_view(console: Console, view: View, *, fit: bool = True) -> None:
 
 
 def write_tables(view: View, out: TextIO) -> None:
-    _print_view(console_for(out), view)
+    _print_view(console_for(out), shown(view))

@@ -19,6 +19,8 @@ from ..models import TIERS
 from ..team.evaluate import Cell, PersonResult, Tally
 from ..wording import counted, months_in_words
 from . import emit
+from .escape import json_text
+from .text import csv_row
 from .view import Format, Table, View
 
 __all__ = ["CSV_COLUMNS", "FORMAT_VERSION", "TABLE_LIMIT", "cell_text", "write_team"]
@@ -138,18 +140,21 @@ def write_team(
 
 def _write_json(results: Iterable[PersonResult], tally: Tally, out: TextIO, *, catalog: Catalog, today: date,
                 within: int, roles: tuple[str, ...]) -> None:
+    def dumps(value: Any, **options: Any) -> str:
+        return json_text(json.dumps(value, ensure_ascii=False, **options))
+
     head = {"format_version": FORMAT_VERSION, "as_of": today.isoformat(), "within_months": within,
             "roles_of_interest": list(roles) or None}  # None: the tier above each person's
-    out.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "people": [')
+    out.write(dumps(head, indent=2)[:-2] + ',\n  "people": [')
     first = True
     for result in results:
-        out.write(("\n    " if first else ",\n    ") + json.dumps(_person_dict(result, catalog), ensure_ascii=False))
+        out.write(("\n    " if first else ",\n    ") + dumps(_person_dict(result, catalog)))
         first = False
     out.write(("\n  ]" if not first else "]") + ',\n  "summary": ')
-    out.write(json.dumps(_summary(tally, catalog, roles), indent=2, ensure_ascii=False).replace("\n", "\n  "))
+    out.write(dumps(_summary(tally, catalog, roles), indent=2).replace("\n", "\n  "))
     out.write(',\n  "skipped": ')
     problems = [p.as_dict() for p in tally.problems]
-    out.write(json.dumps(problems, indent=2, ensure_ascii=False).replace("\n", "\n  "))
+    out.write(dumps(problems, indent=2).replace("\n", "\n  "))
     out.write(f',\n  "notes": {json.dumps([HONEST, RENEWAL_RULE])}\n}}\n')
 
 
@@ -157,12 +162,13 @@ def _write_csv(results: Iterable[PersonResult], out: TextIO, catalog: Catalog) -
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for result in results:
-        base = (result.name, result.file, "" if result.line is None else result.line, result.current_role or "")
+        base = (result.name, result.file, "" if result.line is None else str(result.line), result.current_role or "")
         if not result.cells:
-            writer.writerow((*base, "", "", "top-tier", "", "", ""))
+            writer.writerow(csv_row((*base, "", "", "top-tier", "", "", "")))
         for c in result.cells:
-            writer.writerow((*base, c.role, catalog.roles[c.role].title, c.status,
-                             "" if c.months is None else c.months, c.missing or "", "yes" if c.unconfirmed else ""))
+            writer.writerow(csv_row((*base, c.role, catalog.roles[c.role].title, c.status,
+                                     "" if c.months is None else str(c.months), c.missing or "",
+                                     "yes" if c.unconfirmed else "")))
 
 
 def _who(result: PersonResult) -> str:

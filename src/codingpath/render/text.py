@@ -5,13 +5,10 @@ from __future__ import annotations
 import csv
 from typing import TextIO
 
+from .escape import csv_cell, markdown_cell, markdown_inline, terminal
 from .view import View
 
-__all__ = ["write_csv", "write_markdown"]
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", "<br>")
+__all__ = ["csv_row", "write_csv", "write_markdown"]
 
 
 def write_markdown(view: View, out: TextIO) -> None:
@@ -19,15 +16,15 @@ def write_markdown(view: View, out: TextIO) -> None:
         if i:
             out.write("\n")
         if table.title:
-            out.write(f"### {table.title}\n\n")
-        out.write("| " + " | ".join(_cell(c) for c in table.columns) + " |\n")
+            out.write(f"### {markdown_inline(table.title)}\n\n")
+        out.write("| " + " | ".join(markdown_cell(c) for c in table.columns) + " |\n")
         out.write("|" + "|".join("---" for _ in table.columns) + "|\n")
         for row in table.rows:
-            out.write("| " + " | ".join(_cell(c) for c in row) + " |\n")
+            out.write("| " + " | ".join(markdown_cell(c) for c in row) + " |\n")
         if table.caption:
-            out.write(f"\n{table.caption}\n")
+            out.write("\n" + "\n".join(markdown_inline(line) for line in table.caption.splitlines()) + "\n")
     if view.notes:
-        out.write("\n" + "\n".join(f"- {note}" for note in view.notes) + "\n")
+        out.write("\n" + "\n".join(f"- {markdown_inline(note)}" for note in view.notes) + "\n")
 
 
 def write_csv(view: View, out: TextIO) -> None:
@@ -37,5 +34,11 @@ def write_csv(view: View, out: TextIO) -> None:
     if table is None:
         return
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(table.columns)
-    writer.writerows(tuple(" ".join(cell.split("\n")) for cell in row) for row in table.rows)
+    writer.writerow(csv_row(table.columns))
+    writer.writerows(csv_row(tuple(" ".join(cell.split("\n")) for cell in row)) for row in table.rows)
+
+
+def csv_row(cells: tuple[str, ...] | list[str]) -> list[str]:
+    """Cells for a CSV file: no formula a spreadsheet would run (OWASP's leading quote), and no
+    control character a terminal would obey when the CSV is printed."""
+    return [csv_cell(terminal(cell)) for cell in cells]

@@ -10,6 +10,7 @@ A large roster is shared out to one process per CPU, in chunks, in order.
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -44,6 +45,7 @@ NAMES_KEPT = 20  # names listed per role in the summary; the counts are always c
 PROBLEMS_KEPT = 1000  # problems of skipped inputs kept for the JSON output; all go to stderr
 PARALLEL_FROM = 20_000  # roster rows; below this a second process costs more than it saves
 CHUNK_ROWS = 1000
+SHUTDOWN_SECONDS = 5  # for the workers to end before they are killed
 
 
 # ---------------------------------------------------------------------------------------------
@@ -209,12 +211,18 @@ def evaluate_team(
         else:
             items = (item if isinstance(item, Skipped) else evaluator.evaluate(item.loaded, item.line)
                      for item in iter_people((source,), evaluator.catalog, evaluator.today))
-        for item in items:
-            if isinstance(item, Skipped):
-                tally.skip(item)
-            else:
-                tally.add(item)
-            yield item
+        each = iter(items)
+        try:
+            for item in each:
+                if isinstance(item, Skipped):
+                    tally.skip(item)
+                else:
+                    tally.add(item)
+                yield item
+        finally:
+            close = getattr(each, "close", None)
+            if close is not None:
+                close()  # now, not when collected: it may hold worker processes
         tally.plans = evaluator.plans
 
 
@@ -222,8 +230,23 @@ def evaluate_team(
 _worker: ReadinessEvaluator | None = None
 
 
+def _quiet_child() -> None:
+    """In a worker or the manager: Ctrl-C and a closed terminal reach the whole process group, but
+    the parent alone decides to stop and ends its children, which must not die on their own holding
+    the pool's queue locks (the parent's shutdown then hangs) nor print a traceback each; SIGTERM,
+    which the parent ends them with, ends them at once (not the parent's clean-up handler)."""
+    for number in (signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _ENDING)  # blocked by the parent until now
+
+
+_ENDING = {signal.SIGINT, signal.SIGHUP, signal.SIGTERM}
+
+
 def _start_worker(evaluator: ReadinessEvaluator, shared_plans: Any) -> None:
     global _worker
+    _quiet_child()
     _worker = evaluator
     _worker.plans = 0
     _worker.shared_plans = shared_plans  # a plan is worth milliseconds; a look-up, a fraction of one
@@ -251,10 +274,19 @@ def _in_parallel(roster: Roster, evaluator: ReadinessEvaluator, workers: int) ->
     import multiprocessing
     from collections import deque
     from itertools import islice
+    from multiprocessing.managers import SyncManager
 
     context = multiprocessing.get_context()
-    manager = context.Manager()
-    pool = context.Pool(workers, _start_worker, (evaluator, manager.dict()))
+    manager = SyncManager(ctx=context)
+    # Children start with these signals blocked (a child forked later, by the pool's own thread,
+    # too: a thread inherits the mask) until `_quiet_child` has set how they take them; otherwise
+    # a signal arriving just after a fork runs the parent's handler in the child.
+    mask = signal.pthread_sigmask(signal.SIG_BLOCK, _ENDING)
+    try:
+        manager.start(_quiet_child)
+        pool = context.Pool(workers, _start_worker, (evaluator, manager.dict()))
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, mask)
     try:
         rows = roster.rows()
         pending: deque[Any] = deque()
@@ -271,6 +303,20 @@ def _in_parallel(roster: Roster, evaluator: ReadinessEvaluator, workers: int) ->
             yield from results
         pool.close()
     finally:
-        pool.terminate()
-        pool.join()
-        manager.shutdown()
+        _shut_down(pool, manager)
+
+
+def _shut_down(pool: Any, manager: Any) -> None:
+    """End the workers and the manager within a few seconds whatever state they are in: a worker
+    killed from outside while holding a queue lock can make `Pool.terminate` wait for ever."""
+    import multiprocessing
+    import threading
+
+    stopper = threading.Thread(target=pool.terminate, daemon=True)
+    stopper.start()
+    stopper.join(SHUTDOWN_SECONDS)
+    if stopper.is_alive():
+        for child in multiprocessing.active_children():
+            child.kill()
+        stopper.join(SHUTDOWN_SECONDS)
+    manager.shutdown()
