@@ -6,6 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 venv=$(mktemp -d)/venv
 trap 'rm -rf "$(dirname "$venv")"' EXIT
+chmod 755 "$(dirname "$venv")"  # the permission tests run the installed command as 'nobody'
 python3 -m venv "$venv"
 # -c pins every named dependency to its floor; pip refuses if a floor no longer satisfies a bound.
 PIP_CONSTRAINT= "$venv/bin/pip" install -q -c constraints/oldest.txt '.[test]'

@@ -10,7 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, installed_command, run_installed
+from conftest import EXAMPLES, as_unprivileged, installed_command, run_installed
 
 ME = str(EXAMPLES / "experienced-coder.yaml")
 TEAM = str(Path(__file__).parent / "rosters" / "team.csv")
@@ -119,9 +119,7 @@ def test_an_unreadable_profile_as_an_unprivileged_user(tmp_path: Path):
     locked = tmp_path / "locked.yaml"
     locked.write_text("name: Jane\n")
     locked.chmod(0)
-    command = [*installed_command(), "check", str(locked)]
-    if os.geteuid() == 0:
-        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+    command = as_unprivileged([*installed_command(), "check", str(locked)])
     env = {**os.environ, "HOME": str(tmp_path), "XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run(command, capture_output=True, text=True, cwd=tmp_path, env=env, timeout=60)
     assert result.returncode == 1, result.stderr

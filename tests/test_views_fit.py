@@ -27,14 +27,15 @@ def _table_texts(table: Table) -> list[str]:
 
 
 def _vocabulary(views: list[View]) -> tuple[set[str], list[str]]:
-    """Every whole word the views hold, and the web addresses (which may be cut, being one long word)."""
+    """Every whole word the views hold, and the web addresses and file paths (which may be cut, being
+    one long word: an installed package's data lives under a path longer than a column)."""
     texts: list[str] = []
     for view in views:
         for table in view.tables:
             texts += _table_texts(table)
         texts += view.notes
     words = {w for text in texts for w in WORD.findall(text)}
-    addresses = [t for text in texts for t in text.split() if "://" in t]
+    addresses = [t for text in texts for t in text.split() if "://" in t or "/" in t]
     return words, addresses
 
 

@@ -174,7 +174,7 @@ def test_csv_cells_never_start_a_formula(hostile):
 def test_markdown_escapes_html_and_markup(hostile):
     result = invoke(hostile, "--profile", CODER, "--format", "markdown")
     assert "<script>" not in result.stdout
-    assert "| \\<script\\>alert(1)\\</script\\> CCS \\| preferred |" in result.stdout
+    assert "| &lt;script&gt;alert(1)&lt;/script&gt; CCS \\| preferred |" in result.stdout
 
 
 def test_json_keeps_the_text_and_escapes_the_controls(hostile):
@@ -232,7 +232,8 @@ def test_the_posting_is_never_the_output(tmp_path):
     posting.write_text("Coder\n\nRequirements\n- CPC\n")
     result = invoke(str(posting), "--team", str(ROSTERS / "staff"), "--output", str(posting), "--force")
     assert result.exit_code == 2
-    assert result.stderr == f"error: {posting}: is the posting; not overwriting it (choose another --output file)\n"
+    assert result.stderr == (f"error: {posting}: is one of this command's inputs; not overwriting it "
+                             "(choose another output file)\n")
     assert posting.read_text() == "Coder\n\nRequirements\n- CPC\n"
 
 

@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from conftest import installed_command
+from conftest import as_unprivileged, installed_command
 
 from codingpath.errors import OutputError
 from codingpath.render.fileio import atomic_writer, write_atomic
@@ -176,9 +176,7 @@ def test_a_file_that_appears_during_the_run_is_not_overwritten(tmp_path):
 
 def _as_nobody(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """The installed command as an unprivileged user: root writes where permissions say no."""
-    command = [*installed_command(), *args]
-    if os.geteuid() == 0:
-        command = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", *command]
+    command = as_unprivileged([*installed_command(), *args])
     env = {**os.environ, "HOME": str(cwd), "XDG_CACHE_HOME": str(cwd / "cache")}
     return subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
 

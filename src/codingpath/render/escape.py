@@ -87,7 +87,9 @@ def csv_cell(text: str) -> str:
     return text
 
 
-_XML_DISALLOWED = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Outside XML 1.0's Char production, plus DEL and the C1 controls XML allows but discourages: a
+# page or picture saved from a hostile name must not carry a terminal's CSI (U+009B) either.
+_XML_DISALLOWED = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _xml_chars(text: str) -> str:

@@ -11,22 +11,19 @@ not tell green from red. The colours are checked against WCAG AA (4.5:1 for text
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+from .escape import xml_attribute
 
 __all__ = ["MapStatus", "PALETTE", "STATUS_WORDS", "StatusStyle", "contrast_ratio", "link_or_text", "markup"]
 
 MapStatus = Literal["held", "eligible", "gap", "target"]
 
-# Characters outside XML 1.0's Char production (https://www.w3.org/TR/xml/#charsets).
-_NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
 def markup(text: str) -> str:
-    """`text` as HTML/XML character data or attribute value."""
-    return html.escape(_NOT_XML.sub("\ufffd", text), quote=True)
+    """`text` as HTML/XML character data or attribute value (render/escape.py's rules)."""
+    return xml_attribute(text)
 
 
 def link_or_text(url: str, text: str | None = None) -> str:

@@ -15,7 +15,8 @@ __all__ = ["for_csv", "for_format", "for_json_output", "for_markdown", "for_term
 # that can reorder or hide what a terminal or a page shows.
 _UNSAFE = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>&#!~])")
+# Markdown's own markup; < > & are HTML-escaped by the Markdown writer (render/escape.py).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#!~])")
 
 
 def _visible(match: re.Match[str]) -> str:
@@ -37,7 +38,7 @@ def for_csv(text: str) -> str:
 
 
 def for_markdown(text: str) -> str:
-    """Markdown and HTML special characters escaped (the table writer escapes | and newlines)."""
+    """Markdown's special characters escaped (the writer HTML-escapes and handles | and newlines)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", for_terminal(text))
 
 
