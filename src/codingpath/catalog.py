@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import DataError, InputError, Problem
 from .models import (
     TIERS,
+    Body,
     Credential,
     CredentialsFile,
     EducationProgram,
@@ -96,8 +97,10 @@ class Catalog:
         education: tuple[EducationProgram, ...],
         occupations: dict[str, Occupation],
         files: tuple[str, ...] = (),
+        bodies: dict[str, Body] | None = None,
     ) -> None:
         self.credentials = credentials
+        self.bodies = bodies or {}
         self.roles = roles
         self.trainings = trainings
         self.education = education
@@ -235,6 +238,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
     trainings: dict[str, Training] = {}
     occupations: dict[str, Occupation] = {}
     education: dict[tuple[str, str], EducationProgram] = {}
+    bodies: dict[str, Body] = {}
     origins: dict[tuple[str, str], Origin] = {}
     problems: list[Problem] = []
     files: list[str] = []
@@ -266,6 +270,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
                     origins[("training", item.id)] = Origin(document, ("trainings", i))
                 for item in parsed.education:
                     education[(item.level, item.from_level)] = item
+                bodies.update((body.name, body) for body in parsed.bodies)
             else:
                 for i, item in enumerate(parsed.roles):
                     _note_duplicate(local_ids, item.id, document, ("roles", i), problems)
@@ -275,7 +280,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
                     occupations[item.code] = item
     if problems:
         return CatalogReport(None, origins, problems)
-    catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files))
+    catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files), bodies)
     from .crosscheck import cross_check
 
     return CatalogReport(catalog, origins, cross_check(catalog, origins))
