@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from typer.testing import CliRunner
@@ -110,8 +111,9 @@ def test_roles_by_tier_and_track():
 def test_roles_table_groups_tiers():
     result = invoke("roles")
     assert result.exit_code == 0
-    out = result.output
-    assert out.index("entry") < out.index("mid") < out.index("advanced") < out.index("master")
+    tiers = re.findall(r"^  (entry|mid|advanced|master) ", result.output, re.M)
+    assert tiers == sorted(tiers, key=["entry", "mid", "advanced", "master"].index)
+    assert set(tiers) == {"entry", "mid", "advanced", "master"}
 
 
 def test_roles_bad_tier_is_a_usage_error():
