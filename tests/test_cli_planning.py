@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -118,17 +119,36 @@ def test_plan_without_any_target_is_a_usage_error():
                                    "target_role in the profile")
 
 
-def test_plan_with_no_route_exits_1_and_says_why():
-    # The data has no programme that leads to a high-school diploma.
+def test_plan_without_a_diploma_goes_through_an_equivalency():
     result = invoke("plan", "--profile", "-", "--to", "medical-coder", "--format", "csv",
                     stdin="name: Ana\neducation: none\n")
+    assert result.exit_code == 0, result.output
+    steps = [row[2] for row in csv.reader(io.StringIO(result.output))][1:]
+    assert any(step.startswith("Complete a high-school diploma or equivalent (3 months") for step in steps)
+
+
+def test_plan_with_no_route_exits_1_and_says_why(tmp_path: Path):
+    # The data has no programme that leads to a doctorate.
+    (tmp_path / "roles.yaml").write_text("""roles:
+  - id: chief-informatics-officer
+    title: Chief Informatics Officer
+    tier: master
+    tracks: [management]
+    summary: An employer's top informatics post.
+    requirements:
+      education: doctorate
+      confidence: confirmed
+      sources: [{url: "https://intranet.example/ladder", as_of: "2026-01"}]
+""")
+    args = ["plan", "--profile", "-", "--to", "chief-informatics-officer", "--data", str(tmp_path)]
+    result = invoke(*args, "--format", "csv", stdin="name: Ana\neducation: none\n")
     assert result.exit_code == 1, result.output
     assert list(csv.reader(io.StringIO(result.output))) == [["Result"], [
-        "No route: Medical Coder: needs a high-school diploma or equivalent, and codingpath's data has no degree "
+        "No route: Chief Informatics Officer: needs a doctorate, and codingpath's data has no degree "
         "programme leading there from no formal education."]]
-    payload = json.loads(invoke("plan", "--profile", "-", "--to", "medical-coder", "-f", "json",
-                                stdin="name: Ana\neducation: none\n").output)
-    assert payload["feasible"] is False and payload["steps"] == [] and payload["reason"].startswith("Medical Coder: needs")
+    payload = json.loads(invoke(*args, "-f", "json", stdin="name: Ana\neducation: none\n").output)
+    assert payload["feasible"] is False and payload["steps"] == [] and payload["reason"].startswith(
+        "Chief Informatics Officer: needs")
 
 
 def test_plan_with_a_bad_profile_is_exit_2():
@@ -142,7 +162,7 @@ def test_plan_with_a_bad_profile_is_exit_2():
 def test_credentials_lists_the_catalogue():
     result = invoke("credentials")
     assert result.exit_code == 0
-    assert "18 credentials" in result.output and "CPC" in result.output and "CCDS" in result.output
+    assert "33 credentials" in result.output and "CPC" in result.output and "CCDS" in result.output
 
 
 def test_credentials_filters_and_csv():
@@ -166,7 +186,7 @@ def test_credentials_json_marks_fee_confidence():
 
 def test_credentials_bad_filter_is_a_usage_error():
     assert usage_error(invoke("credentials", "--body", "XYZ")) == (
-        "Error: Invalid value for --body: 'XYZ' is not one of aapc, acdis, ahima")
+        "Error: Invalid value for --body: 'XYZ' is not one of aapc, acdis, ahima, ncra")
     assert usage_error(invoke("credentials", "--focus", "codng")).startswith("Error: Invalid value for --focus:")
 
 
@@ -200,7 +220,7 @@ def test_credential_held_as_an_apprentice():
 
 
 def test_credential_unknown_id_is_a_usage_error():
-    assert usage_error(invoke("credential", "CCX")) == "Error: Invalid value for ID: unknown credential 'CCX'; did you mean 'CRC'?"
+    assert usage_error(invoke("credential", "CCX")) == "Error: Invalid value for ID: unknown credential 'CCX'; did you mean 'CUC'?"
 
 
 # -- role ID ------------------------------------------------------------------------------------
@@ -211,7 +231,7 @@ def test_role_in_full():
     out = result.output
     for text in ("coding-manager", "one of CPC, CCS, COC, CIC, RHIT, RHIA", "Coding Director",
                  "Coding Supervisor", "11-9111 Medical and Health Services Managers",
-                 "median pay $104,830 (2022)", "[third-party]", "Sources"):
+                 "median pay $110,680 (2023)", "[confirmed]", "Also counts as", "audit experience", "Sources"):
         assert text in out, text
 
 
@@ -221,7 +241,7 @@ def test_role_json_with_a_profile_lists_the_gaps():
     assert payload["missing"] == ["needs a bachelor's degree; has an associate degree",
                                   "needs 1 year of supervisory or management experience; has none (1 year short)"]
     assert "coding-supervisor" in payload["led_from"]
-    assert payload["occupation"]["code"] == "11-9111" and payload["occupation"]["pay_year"] == 2022
+    assert payload["occupation"]["code"] == "11-9111" and payload["occupation"]["pay_year"] == 2023
 
 
 def test_role_markdown_and_unknown_role():

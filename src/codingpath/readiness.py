@@ -33,7 +33,7 @@ from typing import Any, Literal
 from .catalog import Catalog
 from .engine import Gap, Standing, current_tier_index, evaluate_role, standing_of
 from .errors import Problem
-from .models import EDUCATION_LEVELS, TIERS, Profile, Requirement
+from .models import EDUCATION_LEVELS, TIERS, EducationProgram, Profile, Requirement
 from .profiles import LoadedProfile
 from .readiness_keys import PlanScope, RoleKey
 
@@ -79,6 +79,13 @@ class PersonResult:
     renewals: tuple[RenewalDue, ...] = ()
     undated_credentials: tuple[str, ...] = ()  # held without an earned date: no renewal date known
     warnings: tuple[Problem, ...] = ()
+
+
+def _opens(program: EducationProgram, level: int) -> bool:
+    """Whether someone at `level` can take `program` and gain by it: a higher level, or (a
+    certificate) a CAHIIM-accredited HIM education at the level they hold."""
+    start, end = EDUCATION_LEVELS.index(program.from_level), EDUCATION_LEVELS.index(program.level)
+    return start <= level and (level < end or (program.cahiim_accredited and level <= end))
 
 
 def add_months(day: date, months: int) -> date:
@@ -133,8 +140,10 @@ class ReadinessEvaluator:
         self._plan_scopes: dict[str, PlanScope] = {}
         ordered = sorted(catalog.roles.values(), key=lambda r: (TIERS.index(r.tier), r.title))
         self._by_tier = {i: tuple(r.id for r in ordered if TIERS.index(r.tier) == i) for i in range(len(TIERS))}
-        # No degree programme in the data is shorter than this: a lower bound for an education gap.
-        self._degree_floor = min((p.years for p in catalog.education), default=0.0)
+        # The shortest programme someone at each education level can start: a lower bound for an
+        # education gap (a high-school equivalency takes months, a degree years).
+        self._degree_floor = {level: min((p.years for p in catalog.education if _opens(p, level)), default=0.0)
+                              for level in range(len(EDUCATION_LEVELS))}
 
     def roles_for(self, profile: Profile) -> tuple[str, ...]:
         """The roles asked for, else every role one tier above the person's current tier
@@ -196,7 +205,7 @@ class ReadinessEvaluator:
             if gap.kind == "experience":
                 return gap.years_short
             if gap.kind == "education":
-                return self._degree_floor
+                return self._degree_floor[standing.education]
             if gap.kind == "training":
                 training = self.catalog.trainings.get(gap.options[0]) if gap.options else None
                 return self._study_years(training.hours) if training else 0.0
@@ -227,7 +236,7 @@ class ReadinessEvaluator:
         if route.education is not None:
             needed = EDUCATION_LEVELS.index(route.education)
             if standing.education < needed or (route.cahiim_accredited and not standing.cahiim_accredited):
-                floor = self._degree_floor
+                floor = self._degree_floor[standing.education]
         for rule in route.experience:
             floor = max(floor, rule.years - standing.track_years(rule.tracks, rule.roles))
         return floor

@@ -74,7 +74,7 @@ def plan_command(
 
 @app.command("credentials")
 def credentials_command(
-    body: Annotated[Optional[str], typer.Option("--body", "-b", help="AAPC, AHIMA or ACDIS.", show_default=False)] = None,
+    body: Annotated[Optional[str], typer.Option("--body", "-b", help="AAPC, AHIMA, ACDIS or NCRA.", show_default=False)] = None,
     focus: Annotated[Optional[str], typer.Option(
         "--focus", help="physician, outpatient, inpatient, risk adjustment, billing, audit, compliance, cdi, "
                         "management, data, privacy, him.", show_default=False)] = None,

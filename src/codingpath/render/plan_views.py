@@ -294,8 +294,13 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
     rows += [("Preferred credentials", ", ".join(role.preferred_credentials) or "-"),
              ("Leads to", ", ".join(catalog.roles[r].title for r in role.leads_to if r in catalog.roles) or "-"),
              ("Led to from", ", ".join(r.title for r in led_from) or "-")]
+    blocks: list[tuple[str, Sourced]] = [("requirements", req)]
+    if role.credited_tracks:  # time here also counts on these tracks, and the data says why
+        credit = role.credited_tracks
+        rows.append(("Also counts as", f"{', '.join(credit.tracks)} experience [{credit.confidence}]"
+                     + (f"\n{credit.note.strip()}" if credit.note else "")))
+        blocks.append(("credited_tracks", credit))
     occupation = catalog.occupations.get(role.occupation or "")
-    blocks = [("requirements", req)]
     if occupation:
         figures = [f"{occupation.code} {occupation.title}"]
         if occupation.median_pay_usd is not None:
