@@ -177,6 +177,20 @@ def test_education_steps_for_a_working_adult(bundled_data: Catalog):
         assert program.part_time.confidence != "confirmed"  # nobody publishes part-time durations
 
 
+def test_rhia_post_baccalaureate_route(bundled_data: Catalog):
+    rhia = bundled_data.credentials["RHIA"]
+    assert any("post-baccalaureate" in route.description for route in rhia.eligibility.routes)
+
+    def verdict(education: dict) -> tuple[bool, list[str]]:
+        result = evaluate_credential(rhia, standing_of(Profile.model_validate({"education": education}),
+                                                       bundled_data, TODAY))
+        return result.eligible, [gap.message for gap in result.missing]
+
+    assert verdict({"level": "bachelor", "field": "biology"}) == (
+        False, ["needs a bachelor's degree from a CAHIIM-accredited HIM programme"])
+    assert verdict({"level": "bachelor", "cahiim_accredited": True}) == (True, [])
+
+
 # -- the ladder -------------------------------------------------------------------------------------
 
 def test_billing_and_clerical_roles_lead_into_coding(bundled_data: Catalog):
