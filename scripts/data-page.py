@@ -73,23 +73,32 @@ def fee_cell(catalog: Catalog, cred_id: str) -> str:
 
 def render_page(catalog: Catalog) -> str:
     """The whole page as Markdown."""
+    sections = (INTRO, numbers(catalog), credentials_section(catalog), roles_section(catalog),
+                education_section(catalog), occupations_section(catalog))
+    return "\n".join(sections).rstrip("\n") + "\n"
+
+
+def numbers(catalog: Catalog) -> str:
     everything = [block for c in catalog.credentials.values() for block in blocks(c)]
     everything += [block for r in catalog.roles.values() for block in blocks(r)]
     others = [*catalog.trainings.values(), *catalog.education, *catalog.occupations.values()]
     everything += [block for item in others for block in blocks(item)]
     total = counts(everything)
-    lines = [INTRO, "## In numbers", "",
-             f"{len(catalog.credentials)} credentials, {len(catalog.roles)} roles, "
-             f"{len(catalog.trainings)} trainings, {len(catalog.education)} education steps and "
-             f"{len(catalog.occupations)} occupation codes hold {sum(total.values())} sourced facts:", "",
-             "| confirmed | third-party | unconfirmed |", "|---:|---:|---:|", f"| {count_cells(total)} |", "",
-             "## Bodies and their own pages", "", "| body | domains |", "|---|---|"]
+    summary = (f"{len(catalog.credentials)} credentials, {len(catalog.roles)} roles, "
+               f"{len(catalog.trainings)} trainings, {len(catalog.education)} education steps and "
+               f"{len(catalog.occupations)} occupation codes hold {sum(total.values())} sourced facts:")
+    lines = ["## In numbers", "", summary, "", "| confirmed | third-party | unconfirmed |", "|---:|---:|---:|",
+             f"| {count_cells(total)} |", "", "## Bodies and their own pages", "", "| body | domains |", "|---|---|"]
     lines += [f"| {b.name} | {', '.join(b.domains)} |" for b in catalog.bodies.values()]
-    lines += ["", "## Credentials", "",
-              "Confidence is that of the rule to sit the exam; the counts are of all the credential's "
-              "facts (eligibility, recommendations, apprentice rules, renewal, exam, fee, study time).", "",
-              "| id | name | body | eligibility | confirmed | third-party | unconfirmed | fee | renewal |",
-              "|---|---|---|---|---:|---:|---:|---|---|"]
+    return "\n".join(lines) + "\n"
+
+
+def credentials_section(catalog: Catalog) -> str:
+    lines = ["## Credentials", "",
+             ("Confidence is that of the rule to sit the exam; the counts are of all the credential's "
+              "facts (eligibility, recommendations, apprentice rules, renewal, exam, fee, study time)."), "",
+             "| id | name | body | eligibility | confirmed | third-party | unconfirmed | fee | renewal |",
+             "|---|---|---|---|---:|---:|---:|---|---|"]
     for c in catalog.credentials.values():
         renewal = f"{c.renewal.ceus} CEUs / {c.renewal.cycle_years} yrs" if c.renewal.ceus else f"every {c.renewal.cycle_years} yrs"
         if c.renewal.specific_ceus:
@@ -97,24 +106,36 @@ def render_page(catalog: Catalog) -> str:
         name = escape(c.name) + ("" if c.offered else " (believed retired)")
         lines.append(f"| {c.id} | {name} | {c.body} | {c.eligibility.confidence} | "
                      f"{count_cells(counts(blocks(c)))} | {fee_cell(catalog, c.id)} | {renewal} |")
-    lines += ["", "## Roles", "",
-              "Confidence is that of the role's requirements (what employers typically ask, as career "
-              "guides restate it; codingpath's own thresholds are unconfirmed).", "",
-              "| id | title | tier | requirements | confirmed | third-party | unconfirmed | leads to |",
-              "|---|---|---|---|---:|---:|---:|---|"]
+    return "\n".join(lines) + "\n"
+
+
+def roles_section(catalog: Catalog) -> str:
+    lines = ["## Roles", "",
+             ("Confidence is that of the role's requirements (what employers typically ask, as career "
+              "guides restate it; codingpath's own thresholds are unconfirmed)."), "",
+             "| id | title | tier | requirements | confirmed | third-party | unconfirmed | leads to |",
+             "|---|---|---|---|---:|---:|---:|---|"]
     for tier in ("entry", "mid", "advanced", "master"):
         for r in sorted(catalog.roles_in_tier(tier), key=lambda role: role.title):
             leads = ", ".join(r.leads_to) or ("(a destination)" if not r.stepping_stone else "")
             lines.append(f"| {r.id} | {escape(r.title)} | {r.tier} | {r.requirements.confidence} | "
                          f"{count_cells(counts(blocks(r)))} | {leads} |")
-    lines += ["", "## Education steps", "",
-              "| programme | from | full-time | part-time | confidence |", "|---|---|---:|---:|---|"]
+    return "\n".join(lines) + "\n"
+
+
+def education_section(catalog: Catalog) -> str:
+    lines = ["## Education steps", "", "| programme | from | full-time | part-time | confidence |",
+             "|---|---|---:|---:|---|"]
     for p in catalog.education:
-        name = p.name or f"{p.level} degree"
         part = f"{p.part_time.years:g} yrs" if p.part_time else "-"
-        lines.append(f"| {escape(name)} | {p.from_level} | {p.years:g} yrs | {part} | {p.provenance.confidence} |")
-    lines += ["", "## Occupation codes", "", "| code | title | median pay | jobs | outlook | confidence |",
-              "|---|---|---:|---:|---|---|"]
+        lines.append(f"| {escape(p.name or p.level + ' degree')} | {p.from_level} | {p.years:g} yrs | {part} | "
+                     f"{p.provenance.confidence} |")
+    return "\n".join(lines) + "\n"
+
+
+def occupations_section(catalog: Catalog) -> str:
+    lines = ["## Occupation codes", "", "| code | title | median pay | jobs | outlook | confidence |",
+             "|---|---|---:|---:|---|---|"]
     for o in catalog.occupations.values():
         pay = f"${o.median_pay_usd:,.0f} ({o.pay_year})" if o.median_pay_usd else "-"
         jobs = f"{o.employment:,} ({o.employment_year})" if o.employment else "-"

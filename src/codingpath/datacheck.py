@@ -90,8 +90,8 @@ def check_data(data_dir: str | Path | None, today: date, *, max_age_years: int =
     catalog = loaded.catalog
     if catalog is None:
         files = _files_of(loaded.problems)
-        findings = _ordered([Finding("schema", p) for p in loaded.problems], files)
-        return DataReport(files, findings, False, max_age_years, today.year)
+        schema = _ordered([Finding("schema", p) for p in loaded.problems], files)
+        return DataReport(files, schema, False, max_age_years, today.year)
     findings = [Finding("cross-reference", p) for p in loaded.problems]
     documents = _documents(loaded.origins)
     for role_id in unreachable_roles(catalog):
