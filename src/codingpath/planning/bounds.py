@@ -47,6 +47,8 @@ class Bounds:
         months = position.bound(context.target.requirements, 0)
         current = context.accrues.get(state.role or "", frozenset())
         wait = max(0, state.may_move_at - month)  # no move to work of another kind before then
+        if state.role != context.target.id:  # each move up the ladder, and the last into the target, a tenure apart
+            months = max(months, wait + context.ladder.moves_left(state.role) * context.min_tenure)
         open_rules: list[tuple[int, frozenset[int], int, float]] = []  # (rule, keys, months short, first)
         for i in context.target_rules:
             short, keys = position.months_short[i], context.rule_keys[i]
@@ -61,7 +63,8 @@ class Bounds:
                     continue  # both accrue from now: the bounds of each are all there is
                 enter = max(wait, position.soonest(context.roles_serving_both[i, j]))
                 together = months_to_meet_both(enter, (first_a, short_a, wait if current & keys_a else None),
-                                               (first_b, short_b, wait if current & keys_b else None))
+                                               (first_b, short_b, wait if current & keys_b else None),
+                                               context.min_tenure)
                 # Until a role that serves both, at most one of the two accrues in a month.
                 months = max(months, min(min(first_a, first_b) + short_a + short_b, together))
         return months
@@ -108,8 +111,10 @@ class Bounds:
             steps += position.education(req.level, req.cahiim) > 0
         steps += any(t not in state.training and studying != t for t in context.target.requirements.training)
         current = context.accrues.get(state.role or "", frozenset())
-        steps += any(position.months_short[i] and not context.rule_keys[i] & current for i in context.target_rules)
-        return steps
+        role_moves = int(any(position.months_short[i] and not context.rule_keys[i] & current
+                             for i in context.target_rules))
+        ladder_moves = context.ladder.moves_left(state.role)
+        return steps + int(max(role_moves, ladder_moves if ladder_moves < math.inf else 0))
 
     def cheapest_fee(self, group: frozenset[str], state: State) -> float:
         """The least exam fee that fills `group` from `state` (an unknown fee as the dearest known)."""
@@ -124,14 +129,14 @@ class Bounds:
         return sum(self.cheapest_fee(g, position.state) for g in compiled.groups if not position.met(g, compiled.full))
 
 
-def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float:
+def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress, tenure: int = MIN_STAY_MONTHS) -> float:
     """Months until two experience rules are both met by way of a role that serves both, entered
     at month E >= `enter`. `a` and `b` are (month it could first accrue, months short, and for a
     rule the current role serves, the months it accrues before that role may be left, else
     None). Before E the two accrue in turn, in at most E - first months between them and each in
     at most E - its own first; after E both accrue, so the goal comes at E plus the larger
     remainder. A rule the current role does not serve gets either no time before E or a stay of
-    at least MIN_STAY_MONTHS in a role that serves it (a plan does not hop), which is what makes
+    at least `tenure` months in a role that serves it (a plan does not hop), which is what makes
     "a few months of management, then the rest in the role that does both" too fast. For each
     choice the earliest feasible E is best: a later E buys at most a month a month."""
     if enter == math.inf:
@@ -139,8 +144,8 @@ def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float
     (first_a, short_a, held_a), (first_b, short_b, held_b) = a, b
     first = min(first_a, first_b)
     best = math.inf
-    for low_a, some_a in _stays(held_a):
-        for low_b, some_b in _stays(held_b):
+    for low_a, some_a in _stays(held_a, tenure):
+        for low_b, some_b in _stays(held_b, tenure):
             entered = max(enter, first + low_a + low_b, first_a + low_a if some_a else 0,
                           first_b + low_b if some_b else 0)
             if entered == math.inf:
@@ -154,6 +159,6 @@ def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float
     return best
 
 
-def _stays(held: int | None) -> tuple[tuple[int, bool], ...]:
+def _stays(held: int | None, tenure: int) -> tuple[tuple[int, bool], ...]:
     """(least months before E, whether the rule accrues before E at all) for each choice."""
-    return ((held, True),) if held is not None else ((0, False), (MIN_STAY_MONTHS, True))
+    return ((held, True),) if held is not None else ((0, False), (tenure, True))

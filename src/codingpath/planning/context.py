@@ -11,8 +11,9 @@ from datetime import date
 from ..catalog import Catalog
 from ..engine import Standing, standing_of
 from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, ExperienceRule, Profile, Requirement, Role
+from .ladder import Ladder, build_ladder, months_in_current_role
 from .scope import Compiled, Scope, degree_chains, study_months
-from .state import State
+from .state import MIN_STAY_MONTHS, State
 
 __all__ = ["Context", "TrackOnlyRule", "build_context"]
 
@@ -53,13 +54,21 @@ class Context:
     roles_serving_both: dict[tuple[int, int], list[Role]]  # two target rules -> roles serving both
     requirements_by_owner: dict[tuple[str, str], list[Requirement]]  # (kind, owner id) -> requirements
     longest_study: dict[frozenset[str], int]  # credential group -> its longest study, in months
+    ladder: Ladder  # the moves a route may make, and how far each role is from the target
+    min_tenure: int  # months between two moves (and between the last one and the target)
+    first_move_at: int  # the month the current role may first be left
+
+    def at_goal(self, state: State, month: int) -> bool:
+        """Whether a state whose standing meets the target's requirements ends a route: in the
+        target, or one move from it with the minimum tenure served."""
+        return state.role == self.target.id or (self.ladder.moves_left(state.role) == 0 and month >= state.may_move_at)
 
     def initial_state(self, profile: Profile) -> State:
         """The state the search starts from: the profile at the start date."""
         base = self.base
         role = profile.current_role if profile.current_role in self.accrues else None
         return State(base.credentials, base.apprentice, base.education, base.cahiim_accredited, base.training,
-                     role, (0,) * len(self.keys), None, None, True, frozenset(), 0)
+                     role, (0,) * len(self.keys), None, None, True, frozenset(), self.first_move_at)
 
     def standing(self, state: State) -> Standing:
         """The engine's view of a state, to check rules with `engine.assess`."""
@@ -73,9 +82,11 @@ class Context:
 
 
 def build_context(catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                  avoid: frozenset[str]) -> Context:
+                  avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS) -> Context:
     """Everything a search from `profile` to `target` reads, worked out once."""
-    scope = Scope(catalog, target, avoid)
+    ladder = build_ladder(catalog, target)
+    held = profile.current_role if profile.current_role in catalog.roles else None
+    scope = Scope(catalog, target, avoid, frozenset(ladder.reachable_from(held)))
     base = standing_of(profile, catalog, start)
     keys = (*scope.tracks, *(f"role:{r}" for r in scope.role_keys))
     accrues = {role.id: _accrual(keys, role) for role in (*scope.roles.values(), target)}
@@ -115,6 +126,8 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
                             for i in target_compiled.rules for j in target_compiled.rules},
         requirements_by_owner=requirements_by_owner,
         longest_study={g: max(study.get(c, 0) for c in g) for c in compiled.values() for g in c.groups},
+        ladder=ladder, min_tenure=min_tenure,
+        first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
 
 

@@ -19,7 +19,7 @@ from ..models import EDUCATION_LEVELS, Credential, EducationProgram, Requirement
 from .bounds import Bounds
 from .context import Context
 from .position import Position
-from .state import MIN_STAY_MONTHS, Action, Degree, Move, State, Study, only_roles, without_roles
+from .state import Action, Degree, Move, State, Study, only_roles, without_roles
 
 __all__ = ["InPlay", "Moves"]
 
@@ -90,16 +90,21 @@ class Moves:
         return None
 
     def _usual_next_job(self, state: State, standing: Standing, month: int) -> Move | None:
-        """The usual next job of the same tier and kind (Trainee -> Coder), once it is open."""
+        """The usual next job of the same tier and kind up the ladder (Trainee -> Coder), once it
+        is open and the current one may be left."""
         context = self.context
-        if state.role not in context.preference:
+        if state.role not in context.preference or month < state.may_move_at:
             return None
-        here = context.catalog.roles[state.role]
+        here, ladder = context.catalog.roles[state.role], context.ladder
+        onward = ladder.moves_from(state.role)
         for role in context.role_order[:context.preference[state.role]]:
-            if (role.tier == here.tier and context.accrues[role.id] == context.accrues[state.role]
+            if (role.id in onward and role.tier == here.tier
+                    and context.accrues[role.id] == context.accrues[state.role]
+                    and ladder.moves_left(role.id) <= ladder.moves_left(state.role)
                     and self.meets(role.requirements, state, standing)):
                 return Move(Action("role", role.id, month, month),
-                            replace(state, role=role.id, passed_over=without_roles(state.passed_over)),
+                            replace(state, role=role.id, passed_over=without_roles(state.passed_over),
+                                    may_move_at=month + context.min_tenure),
                             0.0, int(not role.requirements.confirmed))
         return None
 
@@ -145,50 +150,61 @@ class Moves:
 
     def _role_moves(self, state: State, standing: Standing, month: int, roles: frozenset[str],
                     current: frozenset[int], passed: set[str]) -> Iterator[Move]:
-        """Moves into the useful roles now open, one per set of keys gained, most preferred first."""
+        """Moves up the ladder into the useful roles now open, one per set of keys gained and
+        distance left, most preferred first."""
         context = self.context
-        gains_done: set[frozenset[int]] = set()
+        moves_left = context.ladder.moves_left
+        gains_done: set[tuple[frozenset[int], float]] = set()
         for role in context.role_order if month >= state.may_move_at else ():
-            gain = context.accrues[role.id]
+            gain = (context.accrues[role.id], moves_left(role.id))
             if role.id not in roles or gain in gains_done or f"role:{role.id}" in state.passed_over:
                 continue
             if self.meets(role.requirements, state, standing):
                 gains_done.add(gain)
-                if gain > current:
+                if gain[0] > current:
                     passed.add(f"role:{role.id}")
                 moved = replace(state, role=role.id, passed_over=without_roles(state.passed_over),
-                                may_move_at=month + MIN_STAY_MONTHS)
+                                may_move_at=month + context.min_tenure)
                 yield Move(Action("role", role.id, month, month), moved, 0.0, int(not role.requirements.confirmed))
 
     def useful_roles(self, position: Position) -> frozenset[str]:
-        """Roles that would accrue a track (or role) some unmet rule counts and the current role
-        does not, unless another such role adds at least as much and is no harder to enter."""
+        """Roles the current one leads to that would accrue a track (or role) some unmet rule
+        counts and the current role does not, or that bring the target a move closer; unless
+        another such role adds at least as much, is no further from the target and is no harder
+        to enter."""
         context, state = self.context, position.state
+        ladder = context.ladder
+        here = ladder.moves_left(state.role)
         gains, unmet = self._gains(position)
-        # Per gain, the easiest role: the soonest entered, then the least in fees (role_order
-        # breaks ties). Fees are worked out only where they can decide.
-        best: dict[frozenset[int], _Candidate] = {}
+        # Per gain and distance, the easiest role: the soonest entered, then the least in fees
+        # (role_order breaks ties). Fees are worked out only where they can decide.
+        best: dict[tuple[frozenset[int], float], _Candidate] = {}
+        onward = ladder.moves_from(state.role)
         for role, accrues in context.role_accrues:
-            if role.id == state.role or not accrues & gains:
+            if role.id not in onward:
                 continue
-            gain = accrues & unmet
-            held = best.get(gain)
+            closer = ladder.moves_left(role.id)
+            if not (accrues & gains or closer < here):
+                continue
+            kind = (accrues & unmet, closer)
+            held = best.get(kind)
             entry = position.entry(role)
             if held is None or entry < held.entry:
-                best[gain] = _Candidate(entry, None, role.id, role.requirements)
+                best[kind] = _Candidate(entry, None, role.id, role.requirements)
             elif entry == held.entry:
                 if held.fees is None:
                     held.fees = self.bounds.requirement_fees(held.requirements, position)
                 fees = self.bounds.requirement_fees(role.requirements, position)
                 if fees < held.fees:
-                    best[gain] = _Candidate(entry, fees, role.id, role.requirements)
-        costs: dict[frozenset[int], tuple[float, float]] = {}
-        for gain, held in best.items():
+                    best[kind] = _Candidate(entry, fees, role.id, role.requirements)
+        costs: dict[tuple[frozenset[int], float], tuple[float, float]] = {}
+        for kind, held in best.items():
             if held.fees is None:
                 held.fees = self.bounds.requirement_fees(held.requirements, position)
-            costs[gain] = (held.entry, held.fees)
-        return frozenset(held.role_id for gain, held in best.items()
-                         if not any(other > gain and cost <= costs[gain] for other, cost in costs.items()))
+            costs[kind] = (held.entry, held.fees)
+        return frozenset(held.role_id for kind, held in best.items()
+                         if not any(other != kind and other[0] >= kind[0] and other[1] <= kind[1] and cost <= costs[kind]
+                                    for other, cost in costs.items()))
 
     def _gains(self, position: Position) -> tuple[set[int], set[int]]:
         """The keys counted by an unmet rule the current role does not serve, and by any unmet rule."""
