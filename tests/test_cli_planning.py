@@ -44,7 +44,7 @@ def test_plan_table_gives_dates_fees_and_totals():
     markdown = invoke("plan", "--profile", NEWCOMER, "--format", "markdown").output
     assert ("| 2026-11<br>to 2027-04 | Earn CCS (Certified Coding Specialist, AHIMA): about 20 weeks of study, then "
             "the exam<br>or: CPC, COC, CIC, RHIT, RHIA | $399 | b |") in markdown
-    assert "| 2029-11 | Apply for / move into Coding Supervisor |  | d |" in markdown
+    assert "| 2030-11 | Apply for / move into Coding Supervisor |  | d |" in markdown
     assert "| b | Coding Manager: one of CPC, CCS, COC, CIC, RHIT, RHIA |" in markdown
     # What a step meets is said once, and so is that a move waits for the role's requirements.
     assert markdown.count("Coding Manager: 5 years of coding experience; 1 year of supervisory") == 1

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from .app import app
-from .options import DataOption, FormatOption, OptionalProfileOption, ProfileOption, load_data, load_person, show, today
+from .options import DataOption, FormatOption, MinTenureOption, OptionalProfileOption, ProfileOption, load_data, load_person, show, today
 
 if TYPE_CHECKING:
     from datetime import date
@@ -40,6 +40,7 @@ def plan_command(
         "--start", help="The month the plan starts, YYYY-MM (default: today).", show_default=False)] = None,
     hours_per_week: Annotated[float, typer.Option(
         "--hours-per-week", "-w", help="Hours a week you can study for exams and courses.")] = 10.0,
+    min_tenure: MinTenureOption = 12,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:
@@ -66,7 +67,7 @@ def plan_command(
     if target is None:
         raise typer.BadParameter("no target role: give --to ROLE or set target_role in the profile",
                                  param_hint="--to")
-    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week)
+    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week, min_tenure=min_tenure)
     show(plan_view(plan, name=person.name, source=loaded.source, warnings=loaded.warnings), fmt)
     if not plan.feasible:
         raise typer.Exit(1)

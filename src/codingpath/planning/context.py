@@ -57,6 +57,8 @@ class Context:
     ladder: Ladder  # the moves a route may make, and how far each role is from the target
     min_tenure: int  # months between two moves (and between the last one and the target)
     first_move_at: int  # the month the current role may first be left
+    hops: dict[str | None, dict[str, int]]  # role (None: none) -> moves up the ladder to each role
+    doors: tuple[Role, ...]  # the roles in scope that lead to the target
 
     def at_goal(self, state: State, month: int) -> bool:
         """Whether a state whose standing meets the target's requirements ends a route: in the
@@ -127,6 +129,8 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         requirements_by_owner=requirements_by_owner,
         longest_study={g: max(study.get(c, 0) for c in g) for c in compiled.values() for g in c.groups},
         ladder=ladder, min_tenure=min_tenure,
+        hops={role: ladder.hops_from(role) for role in (None, *accrues)},
+        doors=tuple(r for r in role_order if ladder.moves_left(r.id) == 0),
         first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
 

@@ -37,6 +37,16 @@ class Ladder(NamedTuple):
         """The roles a move from `role` may go to and still reach the target."""
         return self.next_roles.get(self.rung(role), ())
 
+    def hops_from(self, role: str | None) -> dict[str, int]:
+        """Moves from `role` to each role a climb from it may reach (breadth first)."""
+        hops: dict[str, int] = {}
+        frontier = [(r, 1) for r in self.moves_from(role)]
+        for role_id, count in frontier:  # grows as it is read: breadth first
+            if role_id not in hops:
+                hops[role_id] = count
+                frontier += [(r, count + 1) for r in self.moves_from(role_id) if r not in hops]
+        return hops
+
     def reachable_from(self, role: str | None) -> set[str]:
         """Every role a climb from `role` may pass through."""
         seen: set[str] = set()
