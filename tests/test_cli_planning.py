@@ -59,7 +59,7 @@ def test_plan_json_contract():
     assert payload["format_version"] == 1
     assert payload["target"] == {"id": "coding-supervisor", "title": "Coding Supervisor", "tier": "mid"}
     assert payload["eligible_now"] is False and payload["feasible"] is True and payload["reason"] is None
-    assert payload["total_years"] == 3.0 and payload["total_fees_usd"] == 399
+    assert payload["total_years"] == 4.0 and payload["total_fees_usd"] == 399  # a year in each rung
     steps = payload["steps"]
     assert all({"kind", "description", "start", "end", "cost_usd", "satisfies", "alternatives"} <= set(s) for s in steps)
     assert [s["kind"] for s in steps][-1] == "role" and steps[-1]["subject"] == "coding-supervisor"

@@ -35,6 +35,8 @@ from .engine import Gap, Standing, current_tier_index, evaluate_role, standing_o
 from .errors import Problem
 from .models import EDUCATION_LEVELS, TIERS, EducationProgram, Profile, Requirement
 from .profiles import LoadedProfile
+from .planning.ladder import months_in_current_role
+from .planning.state import MIN_STAY_MONTHS
 from .readiness_keys import PlanScope, RoleKey
 
 __all__ = ["Cell", "CellStatus", "PersonResult", "ReadinessEvaluator", "RenewalDue", "add_months"]
@@ -253,6 +255,8 @@ class ReadinessEvaluator:
             if scope is None:
                 scope = self._plan_scopes[role_id] = PlanScope.of(self.catalog, self.catalog.roles[role_id])
             key = scope.key(standing, profile.current_role, self.within_months, self.catalog)
+        # A plan's first move waits out the minimum tenure in the current role: part of the key.
+        key = (*key, max(0, MIN_STAY_MONTHS - months_in_current_role(profile, self.today)))
         years = self._plans.lookup(key, _ABSENT)
         if years is _ABSENT and self.shared_plans is not None:
             found = self.shared_plans.get(key)  # (years,): years may be None (no route)
