@@ -70,9 +70,11 @@ def test_next_reads_standard_input():
     result = invoke("next", "--profile", "-", "--format", "csv", stdin=text)
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.output)))
-    assert rows[0] == ["tier", "role", "id", "status", "missing", "unconfirmed"]
+    assert rows[0] == ["tier", "role", "id", "status", "missing", "unconfirmed", "months_to_close", "recommended",
+                       "target"]
     assert ["entry", "Medical Coder", "medical-coder"] == rows[[r[1] for r in rows].index("Medical Coder")][:3]
     assert {r[3] for r in rows[1:]} <= {"eligible", "gap", "held"} and {r[5] for r in rows[1:]} <= {"yes", "no"}
+    assert rows[1][2] == "coding-manager" and rows[1][8] == "yes"  # the profile's target, pinned first
 
 
 def test_next_markdown():

@@ -123,7 +123,7 @@ def test_plan_without_a_diploma_goes_through_an_equivalency():
     result = invoke("plan", "--profile", "-", "--to", "medical-coder", "--format", "csv",
                     stdin="name: Ana\neducation: none\n")
     assert result.exit_code == 0, result.output
-    steps = [row[2] for row in csv.reader(io.StringIO(result.output))][1:]
+    steps = [row["step"] for row in csv.DictReader(io.StringIO(result.output))]
     assert any(step.startswith("Complete a high-school diploma or equivalent (3 months") for step in steps)
 
 

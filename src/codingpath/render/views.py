@@ -91,11 +91,11 @@ def next_view(
     table = Table(title, ("Tier", "Role", "Status", "What is missing"), tuple(rows), caption,
                   tuple(_STYLE[r.status] for r in results), narrow_columns=(0, 2), title_columns=(1,))
     records = tuple((r.result.role.tier, r.result.role.title, r.result.role.id, r.result.status,
-                     "; ".join(g.message for g in r.result.gaps),
+                     "; ".join(g.message for g in r.result.gaps), "yes" if r.result.unconfirmed else "no",
                      "" if r.months_to_close is None else str(r.months_to_close), ", ".join(r.recommended),
-                     "yes" if r.target else "no", "yes" if r.result.unconfirmed else "no") for r in outlook.roles)
-    plain = Table(title.split("\n")[0], ("tier", "role", "id", "status", "missing", "months_to_close", "recommended",
-                                         "target", "unconfirmed"), records)
+                     "yes" if r.target else "no") for r in outlook.roles)
+    plain = Table(title.split("\n")[0], ("tier", "role", "id", "status", "missing", "unconfirmed", "months_to_close",
+                                         "recommended", "target"), records)
     return View(payload, (table,), records=plain)
 
 
