@@ -5,6 +5,7 @@ one frozen value lets each of those be built and tested on its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -59,6 +60,7 @@ class Context:
     first_move_at: int  # the month the current role may first be left
     hops: dict[str | None, dict[str, int]]  # role (None: none) -> moves up the ladder to each role
     doors: tuple[Role, ...]  # the roles in scope that lead to the target
+    fitting: dict[frozenset[str], frozenset[str]]  # credential group -> the members that fit the path
 
     def at_goal(self, state: State, month: int) -> bool:
         """Whether a state whose standing meets the target's requirements ends a route: in the
@@ -84,8 +86,9 @@ class Context:
 
 
 def build_context(catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                  avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS) -> Context:
-    """Everything a search from `profile` to `target` reads, worked out once."""
+                  avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True) -> Context:
+    """Everything a search from `profile` to `target` reads, worked out once; without `fit`, any
+    member of a credential group will do."""
     ladder = build_ladder(catalog, target)
     held = profile.current_role if profile.current_role in catalog.roles else None
     scope = Scope(catalog, target, avoid, frozenset(ladder.reachable_from(held)))
@@ -131,8 +134,23 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         ladder=ladder, min_tenure=min_tenure,
         hops={role: ladder.hops_from(role) for role in (None, *accrues)},
         doors=tuple(r for r in role_order if ladder.moves_left(r.id) == 0),
+        fitting=_fitting(target, scope, compiled.values()) if fit else {},
         first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
+
+
+def _fitting(target: Role, scope: Scope, compiled: Iterable[Compiled]) -> dict[frozenset[str], frozenset[str]]:
+    """Per credential group, the members a coding manager would advise on this path: those the
+    target prefers (CPC for a physician coder, CIC or CCS for an inpatient coder), else those a
+    role on the way prefers, else any. Fees and speed choose only among them."""
+    on_the_way = {c for role in scope.roles.values() for c in role.preferred_credentials}
+    out: dict[frozenset[str], frozenset[str]] = {}
+    for group in {g for c in compiled for g in c.groups}:
+        usable = group & set(scope.credentials)
+        best = usable & set(target.preferred_credentials) or usable & on_the_way
+        if best:
+            out[group] = frozenset(best)
+    return out
 
 
 def _accrual(keys: tuple[str, ...], role: Role) -> frozenset[int]:

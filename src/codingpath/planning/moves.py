@@ -254,11 +254,13 @@ class Moves:
         return out, openings
 
     def exams(self, state: State, standing: Standing, wanted: list[InPlay]) -> list[tuple[str, RouteMet]]:
-        """Exams worth starting now: eligible, filling a missing group in play, and not beaten by
+        """Exams worth starting now: eligible, filling a missing group in play with a credential
+        that fits the path (`Context.fitting`), and not beaten by
         one that fills every group it fills, for no more study, no more money and no apprentice
         designation it would not bring."""
         context = self.context
-        groups = [g for in_play in wanted for g in in_play.missing]
+        fitting = context.fitting
+        groups = [fitting.get(g, g) for in_play in wanted for g in in_play.missing]
         found: dict[str, tuple[frozenset[int], RouteMet, tuple[int, float, bool, bool]]] = {}
         for cid, credential in context.scope.credentials.items():
             fills = frozenset(i for i, g in enumerate(groups) if cid in g)

@@ -49,6 +49,13 @@ def plan_route(profile: Profile, catalog: Catalog, target_id: str, *, start: dat
     if assess(target.requirements, context.standing(first)).met:
         return build_plan(context, profile, Route([], 0, first), eligible_now=True)
     found = search.run(first)
+    if isinstance(found, str) and context.fitting:
+        # The credentials that fit the path cannot be had on it (CCDS needs the CDI years the
+        # role it opens would give): any credential of a group will do.
+        search = Search.for_target(catalog, profile, target, start, hours_per_week, frozenset(avoid), min_tenure,
+                                   fit=False)
+        context = search.context
+        found = search.run(first)
     if isinstance(found, str):
         reason = unreachable_reason(context, first) or found
         return Plan(target, False, False, f"{target.title}: {reason}", (), start, None, 0.0, 0.0, (),

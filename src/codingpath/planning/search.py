@@ -78,9 +78,9 @@ class Search:
 
     @classmethod
     def for_target(cls, catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                   avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS) -> Search:
+                   avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True) -> Search:
         """A search from `profile` to `target` with the planner's own bounds and moves."""
-        context = build_context(catalog, profile, target, start, hours_per_week, avoid, min_tenure)
+        context = build_context(catalog, profile, target, start, hours_per_week, avoid, min_tenure, fit)
         bounds = Bounds(context)
         return cls(context, bounds, Moves(context, bounds))
 
