@@ -34,14 +34,14 @@ def usage_error(result) -> str:
 # -- plan ---------------------------------------------------------------------------------------
 
 def test_plan_table_gives_dates_fees_and_totals():
-    result = invoke("plan", "--profile", NEWCOMER)  # target_role from the profile: coding-manager
+    result = invoke("plan", "--profile", NEWCOMER, "--degree-pace", "full-time")  # target: coding-manager
     assert result.exit_code == 0, result.output
     out = result.output
     # The answer first: how long and what it costs.
     assert out.startswith("Sam Rivera to Coding Manager: 5 years (2026-11 to 2031-11), exam fees $399")
     assert "2029-11" in out and "2031-11" in out and "$399" in out
     # Cells wrap in a table; Markdown keeps each step on one line, with a letter for what it meets.
-    markdown = invoke("plan", "--profile", NEWCOMER, "--format", "markdown").output
+    markdown = invoke("plan", "--profile", NEWCOMER, "--format", "markdown", "--degree-pace", "full-time").output
     assert ("| 2026-11<br>to 2027-04 | Earn CCS (Certified Coding Specialist, AHIMA): about 20 weeks of study, then "
             "the exam<br>or: CPC, COC, CIC, RHIT, RHIA | $399 | b |") in markdown
     assert "| 2030-11 | Apply for / move into Coding Supervisor |  | d |" in markdown
@@ -124,7 +124,7 @@ def test_plan_without_a_diploma_goes_through_an_equivalency():
                     stdin="name: Ana\neducation: none\n")
     assert result.exit_code == 0, result.output
     steps = [row["step"] for row in csv.DictReader(io.StringIO(result.output))]
-    assert any(step.startswith("Complete a high-school diploma or equivalent (3 months") for step in steps)
+    assert any(step.startswith("Complete a high-school diploma or equivalent (6 months, part-time") for step in steps)
 
 
 def test_plan_with_no_route_exits_1_and_says_why(tmp_path: Path):
@@ -265,7 +265,8 @@ def test_installed_plan(tmp_path):
     result = run_installed("plan", "--profile", CODER, "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert payload["target"]["id"] == "coding-manager" and payload["total_years"] == 2.0
+    # The bachelor's beside work: 3.5 years part-time from her associate degree.
+    assert payload["target"]["id"] == "coding-manager" and payload["total_years"] == 3.5
     bad = run_installed("plan", "--profile", CODER, "--hours-per-week", "-1", cwd=tmp_path)
     assert bad.returncode == 2 and "must be more than 0 hours a week; found -1" in bad.stderr
     assert "Traceback" not in bad.stderr

@@ -51,7 +51,9 @@ def test_a_five_year_coder_climbs_to_a_director_through_coding_management():
     plan = plan_route(jane, CATALOG, "coding-director", start=TODAY)
     assert_climbs(jane, plan)
     route = [subject for subject, _ in moves(plan)]
-    assert route[-3:] == ["coding-supervisor", "coding-manager", "coding-director"]
+    # Supervision, then managing coding (at one site or several), then the director's post.
+    assert route[-3] == "coding-supervisor" and route[-2] in ("coding-manager", "regional-manager")
+    assert route[-1] == "coding-director"
 
 
 def test_a_supervisor_moves_up_to_coding_manager_before_the_director():

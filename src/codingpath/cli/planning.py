@@ -16,6 +16,13 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
 
 
+class DegreePace(str, Enum):
+    """How a plan schedules a degree: beside work, or full-time."""
+
+    part_time = "part-time"
+    full_time = "full-time"
+
+
 class DetailFormat(str, Enum):
     """Formats of the one-item views (no CSV: they are not one table)."""
 
@@ -41,6 +48,10 @@ def plan_command(
     hours_per_week: Annotated[float, typer.Option(
         "--hours-per-week", "-w", help="Hours a week you can study for exams and courses.")] = 10.0,
     min_tenure: MinTenureOption = 12,
+    degree_pace: Annotated[DegreePace, typer.Option(
+        "--degree-pace", case_sensitive=False,
+        help="part-time: degrees beside a full-time job (the usual case); full-time: degrees full-time.")
+    ] = DegreePace.part_time,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:
@@ -67,7 +78,8 @@ def plan_command(
     if target is None:
         raise typer.BadParameter("no target role: give --to ROLE or set target_role in the profile",
                                  param_hint="--to")
-    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week, min_tenure=min_tenure)
+    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week, min_tenure=min_tenure,
+                      degree_pace=degree_pace.value)
     show(plan_view(plan, name=person.name, source=loaded.source, warnings=loaded.warnings), fmt)
     if not plan.feasible:
         raise typer.Exit(1)

@@ -13,7 +13,7 @@ from ..catalog import Catalog
 from ..engine import Standing, standing_of
 from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, ExperienceRule, Profile, Requirement, Role
 from .ladder import Ladder, build_ladder, months_in_current_role
-from .scope import Compiled, Scope, degree_chains, study_months
+from .scope import Compiled, Scope, degree_chains, program_months, study_months
 from .state import MIN_STAY_MONTHS, State
 
 __all__ = ["Context", "TrackOnlyRule", "build_context"]
@@ -61,6 +61,11 @@ class Context:
     hops: dict[str | None, dict[str, int]]  # role (None: none) -> moves up the ladder to each role
     doors: tuple[Role, ...]  # the roles in scope that lead to the target
     fitting: dict[frozenset[str], frozenset[str]]  # credential group -> the members that fit the path
+    part_time: bool  # degrees at a working adult's pace
+    certificate_months: dict[int, int]  # level -> the quickest CAHIIM-accredited certificate kept at it
+
+    def program_months(self, program: EducationProgram) -> int:
+        return program_months(program, self.part_time)
 
     def at_goal(self, state: State, month: int) -> bool:
         """Whether a state whose standing meets the target's requirements ends a route: in the
@@ -86,7 +91,8 @@ class Context:
 
 
 def build_context(catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                  avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True) -> Context:
+                  avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True,
+                  part_time: bool = True) -> Context:
     """Everything a search from `profile` to `target` reads, worked out once; without `fit`, any
     member of a credential group will do."""
     ladder = build_ladder(catalog, target)
@@ -121,7 +127,7 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         role_order=role_order, preference={r.id: i for i, r in enumerate(role_order)},
         role_accrues=tuple((r, accrues[r.id]) for r in role_order), rules=rules, rule_keys=rule_keys,
         track_only_rules=_track_only_rules(base, keys, rules), programs=programs,
-        degree_months=tuple(degree_chains(programs)), unknown_fee=unknown_fee,
+        degree_months=tuple(degree_chains(programs, part_time)), unknown_fee=unknown_fee,
         ranking_fee={cid: c.fee.planning_usd if c.fee and c.fee.planning_usd is not None else unknown_fee
                      for cid, c in scope.credentials.items()},
         compiled=compiled, target_rules=target_compiled.rules, target_level=target_compiled.level,
@@ -135,6 +141,12 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         hops={role: ladder.hops_from(role) for role in (None, *accrues)},
         doors=tuple(r for r in role_order if ladder.moves_left(r.id) == 0),
         fitting=_fitting(target, scope, compiled.values()) if fit else {},
+        part_time=part_time,
+        certificate_months={level: min(program_months(p, part_time) for p in programs
+                                       if p.cahiim_accredited and EDUCATION_LEVELS.index(p.level) == level
+                                       and p.level == p.from_level)
+                            for level in {EDUCATION_LEVELS.index(p.level) for p in programs
+                                          if p.cahiim_accredited and p.level == p.from_level}},
         first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
 

@@ -129,23 +129,31 @@ class Moves:
                            context.catalog.trainings[tid].cost_usd, 0)
 
     def _degree_moves(self, state: State, month: int) -> tuple[list[Move], bool]:
-        """The quickest degree to each higher level, when one may start; and whether starting one
-        now is a must (the target asks for a degree the person lacks: never worse now)."""
+        """The quickest degree to each higher level, and a CAHIIM-accredited certificate at the
+        level held where an accredited HIM education is asked for, when one may start; and whether
+        starting one now is a must (the target asks for a degree the person lacks: never worse now)."""
         context = self.context
         if state.degree is not None or not state.degree_may_start:
             return [], False
         must = context.target_level is not None and state.education < context.target_level
         shortest: dict[int, EducationProgram] = {}
+        months = context.program_months
         for program in context.programs:
             level, origin = EDUCATION_LEVELS.index(program.level), EDUCATION_LEVELS.index(program.from_level)
-            if origin <= state.education < level and (level not in shortest or program.years < shortest[level].years):
+            if origin <= state.education < level and (level not in shortest or months(program) < months(shortest[level])):
                 shortest[level] = program
         moves = []
         for level, program in sorted(shortest.items()):
             cahiim = state.cahiim or any(lv <= level for lv in context.scope.cahiim_levels)
-            end = month + round(program.years * 12)
+            end = month + months(program)
             moves.append(Move(Action("education", program.level, month, end, cahiim),
                               replace(state, degree=Degree(level, cahiim, end)), 0.0, 0))
+        certificate = context.certificate_months.get(state.education)
+        if certificate is not None and not state.cahiim and any(lv <= state.education
+                                                                for lv in context.scope.cahiim_levels):
+            end = month + certificate
+            moves.append(Move(Action("education", EDUCATION_LEVELS[state.education], month, end, True),
+                              replace(state, degree=Degree(state.education, True, end)), 0.0, 0))
         return moves, must and bool(shortest)
 
     def _role_moves(self, state: State, standing: Standing, month: int, roles: frozenset[str],

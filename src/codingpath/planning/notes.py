@@ -37,7 +37,9 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
                      "are not included" + (f"; no published fee for {', '.join(unknown)}" if unknown else "") + ".")
     notes += _exam_notes(context, exams, transitions)
     if any(s.kind == "education" for s in steps):
-        notes.append("Degree durations are typical full-time durations (estimates); part-time takes longer.")
+        notes.append("Degree durations are typical part-time durations beside a full-time job (estimates; "
+                     "--degree-pace full-time plans them full-time)." if context.part_time else
+                     "Degree durations are typical full-time durations (estimates); part-time takes longer.")
     if any(s.unconfirmed and s.kind == "role" for s in steps[:-1]):
         notes.append("Steps marked unconfirmed rest on role requirements codingpath could not confirm.")
     if sum(s.kind == "role" for s in steps) > 2:

@@ -32,18 +32,22 @@ __all__ = ["plan_route"]
 
 def plan_route(profile: Profile, catalog: Catalog, target_id: str, *, start: date,
                hours_per_week: float = 10.0, avoid: frozenset[str] = frozenset(),
-               min_tenure: int = MIN_STAY_MONTHS) -> Plan:
+               min_tenure: int = MIN_STAY_MONTHS, degree_pace: str = "part-time") -> Plan:
     """The fastest route (then the cheapest) from `profile` to meeting `target_id`'s published
     requirements, climbing the ladder with moves `min_tenure` months apart; `avoid` names
     credentials the route must not use."""
     if target_id not in catalog.roles:
         raise InputError(f"unknown role {target_id!r}")
+    if degree_pace not in ("part-time", "full-time"):
+        raise InputError(f"the degree pace is part-time or full-time; found {degree_pace!r}")
+    part_time = degree_pace == "part-time"
     if not 0 <= min_tenure <= 120:
         raise InputError(f"the minimum tenure must be 0 to 120 months; found {min_tenure}")
     if not 0 < hours_per_week <= 168:
         raise InputError(f"hours per week must be more than 0 and at most 168; found {hours_per_week:g}")
     target = catalog.roles[target_id]
-    search = Search.for_target(catalog, profile, target, start, hours_per_week, frozenset(avoid), min_tenure)
+    search = Search.for_target(catalog, profile, target, start, hours_per_week, frozenset(avoid), min_tenure,
+                               part_time=part_time)
     context = search.context
     first = context.initial_state(profile)
     if assess(target.requirements, context.standing(first)).met:
@@ -53,7 +57,7 @@ def plan_route(profile: Profile, catalog: Catalog, target_id: str, *, start: dat
         # The credentials that fit the path cannot be had on it (CCDS needs the CDI years the
         # role it opens would give): any credential of a group will do.
         search = Search.for_target(catalog, profile, target, start, hours_per_week, frozenset(avoid), min_tenure,
-                                   fit=False)
+                                   fit=False, part_time=part_time)
         context = search.context
         found = search.run(first)
     if isinstance(found, str):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..catalog import Catalog
 from ..models import EDUCATION_LEVELS, TIERS, Credential, EducationProgram, Requirement, Role
 
-__all__ = ["WEEKS_PER_MONTH", "Compiled", "Scope", "degree_chains", "planning_fee", "study_months"]
+__all__ = ["WEEKS_PER_MONTH", "Compiled", "Scope", "degree_chains", "planning_fee", "program_months", "study_months"]
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -104,7 +104,13 @@ class Compiled:
     full: bool  # a credential held as an apprentice does not count
 
 
-def degree_chains(programs: Sequence[EducationProgram]) -> list[dict[int, float]]:
+def program_months(program: EducationProgram, part_time: bool) -> int:
+    """A programme's months: beside a full-time job its part-time duration, where the data has one."""
+    years = program.part_time.years if part_time and program.part_time is not None else program.years
+    return round(years * 12)
+
+
+def degree_chains(programs: Sequence[EducationProgram], part_time: bool = False) -> list[dict[int, float]]:
     """Fewest months from each education level to each higher one through the degree programmes."""
     chains: list[dict[int, float]] = []
     for origin in range(len(EDUCATION_LEVELS)):
@@ -112,7 +118,7 @@ def degree_chains(programs: Sequence[EducationProgram]) -> list[dict[int, float]
         while frontier:
             spent, level = heapq.heappop(frontier)
             for program in programs:
-                to, cost = EDUCATION_LEVELS.index(program.level), spent + round(program.years * 12)
+                to, cost = EDUCATION_LEVELS.index(program.level), spent + program_months(program, part_time)
                 if EDUCATION_LEVELS.index(program.from_level) <= level < to and cost < best.get(to, math.inf):
                     best[to] = cost
                     heapq.heappush(frontier, (cost, to))

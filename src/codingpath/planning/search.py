@@ -78,9 +78,10 @@ class Search:
 
     @classmethod
     def for_target(cls, catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                   avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True) -> Search:
+                   avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True,
+                   part_time: bool = True) -> Search:
         """A search from `profile` to `target` with the planner's own bounds and moves."""
-        context = build_context(catalog, profile, target, start, hours_per_week, avoid, min_tenure, fit)
+        context = build_context(catalog, profile, target, start, hours_per_week, avoid, min_tenure, fit, part_time)
         bounds = Bounds(context)
         return cls(context, bounds, Moves(context, bounds))
 

@@ -12,7 +12,7 @@ from typing import NamedTuple
 from ..describe import requirement_text
 from ..engine import assess, level_name
 from ..wording import months_in_words
-from ..models import Profile, Requirement
+from ..models import EDUCATION_LEVELS, Profile, Requirement
 from .apply import add_months
 from .context import Context
 from .needs import RouteNeeds
@@ -120,7 +120,14 @@ def _education_step(drafting: _Drafting, action: Action, before: State) -> Step:
     needs = drafting.needs
     cahiim = bool(action.detail) and needs.need_cahiim
     text, _ = needs.satisfies("education", action.subject, cahiim, action.end)
-    words = f"Complete {level_name(action.subject)} ({months_in_words(action.end - action.start)}, typical full-time)"
+    pace = "part-time beside work" if drafting.context.part_time else "full-time"
+    if EDUCATION_LEVELS.index(action.subject) == before.education:  # keeps the level: a certificate
+        words = (f"Complete a post-baccalaureate HIM certificate ({months_in_words(action.end - action.start)}, "
+                 f"{pace}) at a CAHIIM-accredited programme: with {level_name(action.subject)} already held, "
+                 "the shorter way to the RHIA exam than a second degree")
+        start, end = drafting.dates(action)
+        return Step("education", words, start, end, None, text, (), False, action.subject, cahiim_accredited=True)
+    words = f"Complete {level_name(action.subject)} ({months_in_words(action.end - action.start)}, {pace})"
     if cahiim:
         who = sorted({label.removesuffix(" exam") for _, label, req in needs.items if req.cahiim_accredited})
         words += f" in health information management at a CAHIIM-accredited programme ({', '.join(who)} asks for one)"
