@@ -11,6 +11,7 @@ from ..engine import RoleResult
 from ..errors import Problem
 from ..models import TIERS, Requirement, Role
 from ..planning.outlook import Outlook
+from ..wording import months_in_words
 from . import Table, View
 
 __all__ = ["FORMAT_VERSION", "next_view", "roadmap_view", "role_summary", "roles_view"]
@@ -71,7 +72,7 @@ def next_view(
         missing = [g.message for g in r.result.gaps]
         if r.result.status != "eligible":
             missing.append("no route in codingpath's data" if r.months_to_close is None
-                           else f"about {_months_text(r.months_to_close)} by the plan")
+                           else f"about {months_in_words(r.months_to_close)} by the plan")
         missing += [f"recommended: {', '.join(r.recommended)}"] if r.recommended else []
         title = r.result.role.title + (" (target)" if r.target else "")
         rows.append((r.result.role.tier, title, _status_text(r.result), "; ".join(missing) or "-"))
@@ -82,8 +83,8 @@ def next_view(
         titles = {r.result.role.id: r.result.role.title for r in outlook.roles}
         opened = ", ".join(titles[o] for o in best.opens[:3]) + (f" and {len(best.opens) - 3} more"
                                                                 if len(best.opens) > 3 else "")
-        title += (f"\nBest next step: {best.description} (done in about {_months_text(best.months)}; "
-                  f"on the way to {opened})")
+        title += (f"\nBest next step: {best.description.rstrip('.')}. Done in about "
+                  f"{months_in_words(best.months)}; on the way to {opened}.")
     caption = HONEST
     if any(r.unconfirmed for r in results):
         caption += "\n* rests on requirements codingpath could not confirm; check with the employer."
@@ -97,13 +98,6 @@ def next_view(
     plain = Table(title.split("\n")[0], ("tier", "role", "id", "status", "missing", "unconfirmed", "months_to_close",
                                          "recommended", "target"), records)
     return View(payload, (table,), records=plain)
-
-
-def _months_text(months: int) -> str:
-    """'5 months', '1 year', '2.5 years'."""
-    if months < 24:
-        return f"{months} month" + ("" if months == 1 else "s")
-    return f"{months / 12:g} years" if months % 6 == 0 else f"{round(months / 12, 1):g} years"
 
 
 def roles_view(catalog: Catalog, roles: list[Role]) -> View:
