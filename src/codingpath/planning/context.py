@@ -140,7 +140,7 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         ladder=ladder, min_tenure=min_tenure,
         hops={role: ladder.hops_from(role) for role in (None, *accrues)},
         doors=tuple(r for r in role_order if ladder.moves_left(r.id) == 0),
-        fitting=_fitting(target, scope, compiled.values()) if fit else {},
+        fitting=_fitting(target, scope, compiled.values(), base) if fit else {},
         part_time=part_time,
         certificate_months={level: min(program_months(p, part_time) for p in programs
                                        if p.cahiim_accredited and EDUCATION_LEVELS.index(p.level) == level
@@ -151,18 +151,32 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
     )
 
 
-def _fitting(target: Role, scope: Scope, compiled: Iterable[Compiled]) -> dict[frozenset[str], frozenset[str]]:
+def _fitting(target: Role, scope: Scope, compiled: Iterable[Compiled],
+             base: Standing) -> dict[frozenset[str], frozenset[str]]:
     """Per credential group, the members a coding manager would advise on this path: those the
     target prefers (CPC for a physician coder, CIC or CCS for an inpatient coder), else those a
-    role on the way prefers, else any. Fees and speed choose only among them."""
+    role on the way prefers, else any; only those whose experience a role on the way can give
+    (the CCDS's CDI years come from the CDI role it would open). Fees and speed choose among them."""
     on_the_way = {c for role in scope.roles.values() for c in role.preferred_credentials}
+    obtainable = {cid for cid, credential in scope.credentials.items()
+                  if not credential.eligibility.routes
+                  or any(_servable(route, scope, target, base) for route in credential.eligibility.routes)}
     out: dict[frozenset[str], frozenset[str]] = {}
     for group in {g for c in compiled for g in c.groups}:
-        usable = group & set(scope.credentials)
+        usable = group & obtainable
         best = usable & set(target.preferred_credentials) or usable & on_the_way
         if best:
             out[group] = frozenset(best)
     return out
+
+
+def _servable(route: Requirement, scope: Scope, target: Role, base: Standing) -> bool:
+    """Whether every experience rule of `route` is met already or accrues in a role on the way."""
+    return all(base.track_years(rule.tracks, rule.roles) + 1e-9 >= rule.years
+               or any(role.id != target.id and (set(role.tracks) & set(rule.tracks) or role.id in rule.roles
+                                               or not (rule.tracks or rule.roles))
+                      for role in scope.roles.values())
+               for rule in route.experience)
 
 
 def _accrual(keys: tuple[str, ...], role: Role) -> frozenset[int]:
