@@ -289,3 +289,14 @@ def test_installed_role(tmp_path):
     result = run_installed("role", "coding-director", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Coding Director" in result.stdout and "VP of Coding" in result.stdout
+
+
+def test_credential_says_what_passing_without_experience_brings():
+    out = invoke("credential", "CPC", "--profile", NEWCOMER, "--brief").output
+    assert "may sit the exam now" in out and "it comes as CPC-A" in " ".join(out.split())
+    trainee = "name: A\neducation: high-school\ncurrent_role: coding-trainee\nexperience:\n  - role: coding-trainee\n    start: 2026-03\n"
+    payload = json.loads(invoke("credential", "CPC", "--profile", "-", "--format", "json", stdin=trainee).output)
+    # Two years of coding from 2026-03: the A can go in 2028-03 by working on as a trainee.
+    assert payload["passes_as_apprentice"] == "CPC-A" and payload["apprentice_removal"] == "2028-03"
+    held = invoke("credential", "CPC", "--profile", CODER, "--format", "json").output
+    assert "passes_as_apprentice" not in json.loads(held)

@@ -130,8 +130,8 @@ def credential_command(
 
     Example: codingpath credential CCS --profile me.yaml
     """
-    from ..engine import evaluate_credential, standing_of
-    from ..render.plan_views import credential_view
+    from ..engine import apprentice_months_left, evaluate_credential, standing_of
+    from ..render.plan_views import ApprenticeOutlook, credential_view
 
     catalog = load_data(data)
     cid = catalog.credential_id(credential_id)
@@ -139,14 +139,19 @@ def credential_command(
         hints = catalog.suggest_credential(credential_id)
         hint = f"; did you mean {hints[0]!r}?" if hints else " (codingpath credentials lists them)"
         raise typer.BadParameter(f"unknown credential {credential_id!r}{hint}", param_hint="ID")
-    result, name, apprentice = None, None, False
+    result, name, apprentice, outlook = None, None, False, None
+    credential = catalog.credentials[cid]
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
         standing = standing_of(person, catalog, when)
-        result, name, apprentice = evaluate_credential(catalog.credentials[cid], standing), person.name, cid in standing.apprentice
+        result, name, apprentice = evaluate_credential(credential, standing), person.name, cid in standing.apprentice
+        months = apprentice_months_left(credential, standing, catalog.roles.get(person.current_role or ""))
+        if credential.apprentice is not None and months != 0:  # passed now, it comes with the A
+            outlook = ApprenticeOutlook(credential.apprentice.designation, when, months)
     _need_profile_for_brief(brief, profile)
-    show(credential_view(catalog, catalog.credentials[cid], result, name=name, apprentice=apprentice, brief=brief), fmt)
+    show(credential_view(catalog, credential, result, name=name, apprentice=apprentice, brief=brief,
+                         apprentice_outlook=outlook), fmt)
 
 
 @app.command("role")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..describe import credentials_text, education_text, experience_text
 from ..wording import years_in_words
 from ..errors import Problem
+from ..planning.apply import add_months
 from . import Table, View
 from .views import FORMAT_VERSION, HONEST
 
@@ -212,8 +214,18 @@ def _blocks(model) -> list[tuple[str, Sourced]]:  # noqa: ANN001 - a pydantic mo
     return [(".".join(str(p) for p in path) or "entry", block) for path, block in iter_sourced(model)]
 
 
+class ApprenticeOutlook(NamedTuple):
+    """What passing an exam now would mean: its apprentice designation (CPC-A), and the months
+    until a removal route is met working on in the current role (None: that role does not count)."""
+
+    designation: str
+    today: date
+    months: int | None
+
+
 def credential_view(catalog: Catalog, credential: Credential, result: CredentialResult | None,
-                    *, name: str | None = None, apprentice: bool = False, brief: bool = False) -> View:
+                    *, name: str | None = None, apprentice: bool = False, brief: bool = False,
+                    apprentice_outlook: ApprenticeOutlook | None = None) -> View:
     """Everything about one credential; with a profile, first whether the person may sit it now and
     what is missing (only that with `brief`)."""
     c = credential
@@ -260,6 +272,17 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
         status = ((f"held as {c.apprentice.designation}" if apprentice and c.apprentice else "held") if result.held
                   else "may sit the exam now" if result.eligible else "not yet eligible to sit the exam")
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
+        outlook = apprentice_outlook if not result.held else None
+        if outlook is not None:
+            removal = None if outlook.months is None else add_months(outlook.today, outlook.months)
+            you.append(("If passed now", f"it comes as {outlook.designation}; "
+                        + (f"a removal route would be met in {removal:%Y-%m} working on in your current role, "
+                           f"then ask {c.body} to remove the A" if removal else
+                           "the A goes once a published removal route is met: "
+                           + (c.apprentice.removal[0].description or short_rule(c.apprentice.removal[0])).rstrip(".")
+                           if c.apprentice and c.apprentice.removal else "the A stays")))
+            payload["passes_as_apprentice"] = outlook.designation
+            payload["apprentice_removal"] = removal.strftime("%Y-%m") if removal else None
         you += [("Missing (required)", g.message) for g in result.missing]
         you += [("Missing (recommended, not required)", g.message) for g in result.recommended_missing]
         you += [("Note", n) for n in result.notes]
