@@ -169,18 +169,20 @@ def role_command(
     Example: codingpath role "Coding Manager" --profile me.yaml
     """
     from ..engine import evaluate_role, standing_of
+    from ..planning.outlook import recommended_credentials
     from ..render.plan_views import role_view
 
     catalog = load_data(data)
     rid = _role(role_id, catalog, "ID")
-    result, name = None, None
+    result, name, recommended = None, None, ()
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
         result = evaluate_role(catalog.roles[rid], standing_of(person, catalog, when), current_role=person.current_role)
         name = person.name
+        recommended = recommended_credentials(catalog.roles[rid], [c.id for c in person.credentials])
     _need_profile_for_brief(brief, profile)
-    show(role_view(catalog, catalog.roles[rid], result, name=name, brief=brief), fmt)
+    show(role_view(catalog, catalog.roles[rid], result, name=name, brief=brief, recommended=recommended), fmt)
 
 
 def _need_profile_for_brief(brief: bool, profile: str | None) -> None:

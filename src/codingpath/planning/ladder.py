@@ -71,25 +71,25 @@ def build_ladder(catalog: Catalog, target: Role) -> Ladder:
         role.id: tuple(r for r in role.leads_to if _climbable(catalog, r, target)) for role in catalog.roles.values()}
     steps[None] = tuple(r.id for r in catalog.roles.values() if r.tier == "entry" and _climbable(catalog, r.id, target))
     distance: dict[str | None, float] = {}
-    door = [r.id for r in catalog.roles.values() if target.id in r.leads_to]
+    door: list[str | None] = [r.id for r in catalog.roles.values() if target.id in r.leads_to]
     if target.tier == "entry":
         door.append(None)  # someone without a role applies straight for an entry-tier role
     # Every role gets its distance (the person may hold any), but only a role a route may pass
     # through extends the search back to the roles that lead to it.
-    frontier: deque[str | None] = deque()
-    for role_id in door:
-        distance[role_id] = 0
-        if role_id is not None and _climbable(catalog, role_id, target):
-            frontier.append(role_id)
+    frontier: deque[str] = deque()
+    for entry in door:
+        distance[entry] = 0
+        if entry is not None and _climbable(catalog, entry, target):
+            frontier.append(entry)
     led_from: dict[str, list[str | None]] = {}
     for source, onward in steps.items():
         for role_id in onward:
             led_from.setdefault(role_id, []).append(source)
     while frontier:
-        role_id = frontier.popleft()
-        for source in led_from.get(role_id or "", ()):
+        reached = frontier.popleft()
+        for source in led_from.get(reached, ()):
             if source not in distance:
-                distance[source] = distance[role_id] + 1
+                distance[source] = distance[reached] + 1
                 if source is not None and _climbable(catalog, source, target):
                     frontier.append(source)
     next_roles = {source: tuple(r for r in onward if r in distance) for source, onward in steps.items()}

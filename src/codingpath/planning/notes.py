@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..engine import evaluate_credential, level_name, years_text
 from ..models import EDUCATION_LEVELS, Profile
 from .context import Context
+from .fit import recommended_credentials
 from .needs import group_text
 from .result import Step
 from .state import State, Transition, group_met
@@ -29,6 +30,11 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
         notes.append(f"You meet a published route to remove {credential.apprentice.designation}: "
                      f"ask {credential.body} to remove it.")
     exams = [s for s in steps if s.kind == "credential"]
+    held = [*context.base.credentials, *(s.subject for s in exams)]
+    recommended = recommended_credentials(target, held)
+    if recommended:
+        notes.append(f"{target.title}: recommended: {', '.join(recommended)} (preferred by employers, not required; "
+                     "not in the route).")
     if exams:
         notes.append(f"Study time assumes {context.hours_per_week:g} hours a week; the hours per exam are "
                      "codingpath's planning estimates (no certifying body publishes them).")

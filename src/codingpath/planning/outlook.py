@@ -5,7 +5,6 @@ one step that opens the most of those roles soonest. Prints nothing."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -13,6 +12,7 @@ from ..catalog import Catalog
 from ..engine import RoleResult, current_tier_index, evaluate_role, standing_of
 from ..models import TIERS, Profile, Role
 from .apply import months_between
+from .fit import recommended_credentials
 from .result import Plan, StepKind
 from .route import plan_route
 from .state import MIN_STAY_MONTHS
@@ -49,14 +49,6 @@ class BestStep:
 class Outlook:
     roles: tuple[NextRole, ...]
     best: BestStep | None
-
-
-def recommended_credentials(role: Role, held: Sequence[str]) -> tuple[str, ...]:
-    """The credential employers prefer for `role`, when the person holds none of those it lists:
-    the first one listed (the data lists the usual one first). Never a requirement."""
-    if not role.preferred_credentials or set(role.preferred_credentials) & set(held):
-        return ()
-    return role.preferred_credentials[:1]
 
 
 def _listed(profile: Profile, catalog: Catalog, show_all: bool) -> list[tuple[Role, bool]]:

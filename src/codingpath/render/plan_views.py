@@ -299,7 +299,7 @@ def _label_once(rows: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 # -- role ---------------------------------------------------------------------------------------
 
 def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: str | None = None,
-              brief: bool = False) -> View:
+              brief: bool = False, recommended: tuple[str, ...] = ()) -> View:
     """One role in full: requirements, progression, occupation figures; with a profile, first the
     verdict and the gaps (only those with `brief`)."""
     req = role.requirements
@@ -350,6 +350,9 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
                   "held": "current role"}[result.status]
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
         you += [("Missing", g.message) for g in result.gaps]
+        if recommended:  # what employers prefer, never a gap
+            you.append(("Recommended", f"recommended: {', '.join(recommended)} (preferred by employers, not required)"))
+        payload["recommended"] = list(recommended)
         answer = Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), _label_once(you),
                        HONEST + ("" if req.confirmed else "\n" + UNCONFIRMED))
         tables = [answer] if brief else [answer, *tables]
