@@ -29,8 +29,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from codingpath.catalog import load_catalog  # noqa: E402
-from codingpath.graph import graph_roles, graph_text  # noqa: E402
+from codingpath.load.data import load_catalog  # noqa: E402
+from codingpath.render.graph import graph_roles, graph_text  # noqa: E402
 from codingpath.render.ladder_svg import ladder_layout  # noqa: E402
 
 Point = tuple[float, float]

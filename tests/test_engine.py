@@ -136,7 +136,7 @@ def test_aapc_exams_have_no_prerequisite(newcomer, bundled_data):
 
 
 def test_unconfirmed_eligibility_is_flagged(bundled_data):
-    for cid in ("CDIP", "CHDA", "CCDS"):
+    for cid in ("CDIP", "CHDA"):
         result = evaluate_credential(bundled_data.credentials[cid], standing_of(Profile(), bundled_data, TODAY))
         assert result.unconfirmed, cid
         assert any("unconfirmed" in note for note in result.notes)

@@ -7,7 +7,7 @@ import functools
 from collections.abc import Iterator
 
 from .facts import iter_sourced
-from .models import TIERS, Credential, EducationProgram, Occupation, Role, Source, Training
+from .models import TIERS, Body, Credential, EducationProgram, Occupation, Role, Source, Training
 from .wording import close_matches
 
 __all__ = ["Catalog", "TRACK_WORDS", "name_collisions", "role_names", "slug", "tracks_named"]
@@ -82,8 +82,10 @@ class Catalog:
         education: tuple[EducationProgram, ...],
         occupations: dict[str, Occupation],
         files: tuple[str, ...] = (),
+        bodies: dict[str, Body] | None = None,
     ) -> None:
         self.credentials = credentials
+        self.bodies = bodies or {}
         self.roles = roles
         self.trainings = trainings
         self.education = education

@@ -7,6 +7,7 @@ nothing here says anyone will be hired or promoted.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -116,6 +117,31 @@ def apprentice_removable(credential: Credential, standing: Standing) -> bool:
     if credential.apprentice is None:
         return False
     return any(not assess(route, standing).gaps for route in credential.apprentice.removal)
+
+
+def apprentice_months_left(credential: Credential, standing: Standing, role: Role | None) -> int | None:
+    """For an exam passed now with an apprentice designation (CPC-A): whole months until a removal
+    route is met by working on in `role` (0: met already; None: the role's time does not count
+    toward any removal route, or the route needs more than experience)."""
+    if credential.apprentice is None:
+        return None
+    best: int | None = None
+    for route in credential.apprentice.removal:
+        gaps = assess(route, standing).gaps
+        if any(g.kind != "experience" for g in gaps):
+            continue
+        months = 0
+        for rule in route.experience:
+            short = rule.years - standing.track_years(rule.tracks, rule.roles)
+            if short <= 1e-9:
+                continue
+            if role is None or not (set(role.tracks) & set(rule.tracks) or role.id in rule.roles):
+                months = -1
+                break
+            months = max(months, math.ceil(short * 12 - 1e-9))
+        if months >= 0 and (best is None or months < best):
+            best = months
+    return best
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from conftest import EXAMPLES, run_installed
@@ -69,9 +70,11 @@ def test_next_reads_standard_input():
     result = invoke("next", "--profile", "-", "--format", "csv", stdin=text)
     assert result.exit_code == 0
     rows = list(csv.reader(io.StringIO(result.output)))
-    assert rows[0] == ["tier", "role", "id", "status", "missing", "unconfirmed"]
+    assert rows[0] == ["tier", "role", "id", "status", "missing", "unconfirmed", "months_to_close", "recommended",
+                       "target"]
     assert ["entry", "Medical Coder", "medical-coder"] == rows[[r[1] for r in rows].index("Medical Coder")][:3]
     assert {r[3] for r in rows[1:]} <= {"eligible", "gap", "held"} and {r[5] for r in rows[1:]} <= {"yes", "no"}
+    assert rows[1][2] == "coding-manager" and rows[1][8] == "yes"  # the profile's target, pinned first
 
 
 def test_next_markdown():
@@ -110,8 +113,9 @@ def test_roles_by_tier_and_track():
 def test_roles_table_groups_tiers():
     result = invoke("roles")
     assert result.exit_code == 0
-    out = result.output
-    assert out.index("entry") < out.index("mid") < out.index("advanced") < out.index("master")
+    tiers = re.findall(r"^  (entry|mid|advanced|master) ", result.output, re.M)
+    assert tiers == sorted(tiers, key=["entry", "mid", "advanced", "master"].index)
+    assert set(tiers) == {"entry", "mid", "advanced", "master"}
 
 
 def test_roles_bad_tier_is_a_usage_error():

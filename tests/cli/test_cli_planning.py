@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES, run_installed
@@ -33,17 +34,17 @@ def usage_error(result) -> str:
 # -- plan ---------------------------------------------------------------------------------------
 
 def test_plan_table_gives_dates_fees_and_totals():
-    result = invoke("plan", "--profile", NEWCOMER)  # target_role from the profile: coding-manager
+    result = invoke("plan", "--profile", NEWCOMER, "--degree-pace", "full-time")  # target: coding-manager
     assert result.exit_code == 0, result.output
     out = result.output
     # The answer first: how long and what it costs.
     assert out.startswith("Sam Rivera to Coding Manager: 5 years (2026-11 to 2031-11), exam fees $399")
     assert "2029-11" in out and "2031-11" in out and "$399" in out
     # Cells wrap in a table; Markdown keeps each step on one line, with a letter for what it meets.
-    markdown = invoke("plan", "--profile", NEWCOMER, "--format", "markdown").output
+    markdown = invoke("plan", "--profile", NEWCOMER, "--format", "markdown", "--degree-pace", "full-time").output
     assert ("| 2026-11<br>to 2027-04 | Earn CCS (Certified Coding Specialist, AHIMA): about 20 weeks of study, then "
             "the exam<br>or: CPC, COC, CIC, RHIT, RHIA | $399 | b |") in markdown
-    assert "| 2029-11 | Apply for / move into Coding Supervisor |  | d |" in markdown
+    assert "| 2030-11 | Apply for / move into Coding Supervisor |  | d |" in markdown
     assert "| b | Coding Manager: one of CPC, CCS, COC, CIC, RHIT, RHIA |" in markdown
     # What a step meets is said once, and so is that a move waits for the role's requirements.
     assert markdown.count("Coding Manager: 5 years of coding experience; 1 year of supervisory") == 1
@@ -58,7 +59,7 @@ def test_plan_json_contract():
     assert payload["format_version"] == 1
     assert payload["target"] == {"id": "coding-supervisor", "title": "Coding Supervisor", "tier": "mid"}
     assert payload["eligible_now"] is False and payload["feasible"] is True and payload["reason"] is None
-    assert payload["total_years"] == 3.0 and payload["total_fees_usd"] == 399
+    assert payload["total_years"] == 4.0 and payload["total_fees_usd"] == 399  # a year in each rung
     steps = payload["steps"]
     assert all({"kind", "description", "start", "end", "cost_usd", "satisfies", "alternatives"} <= set(s) for s in steps)
     assert [s["kind"] for s in steps][-1] == "role" and steps[-1]["subject"] == "coding-supervisor"
@@ -118,17 +119,36 @@ def test_plan_without_any_target_is_a_usage_error():
                                    "target_role in the profile")
 
 
-def test_plan_with_no_route_exits_1_and_says_why():
-    # The data has no programme that leads to a high-school diploma.
+def test_plan_without_a_diploma_goes_through_an_equivalency():
     result = invoke("plan", "--profile", "-", "--to", "medical-coder", "--format", "csv",
                     stdin="name: Ana\neducation: none\n")
+    assert result.exit_code == 0, result.output
+    steps = [row["step"] for row in csv.DictReader(io.StringIO(result.output))]
+    assert any(step.startswith("Complete a high-school diploma or equivalent (6 months, part-time") for step in steps)
+
+
+def test_plan_with_no_route_exits_1_and_says_why(tmp_path: Path):
+    # The data has no programme that leads to a doctorate.
+    (tmp_path / "roles.yaml").write_text("""roles:
+  - id: chief-informatics-officer
+    title: Chief Informatics Officer
+    tier: master
+    tracks: [management]
+    summary: An employer's top informatics post.
+    requirements:
+      education: doctorate
+      confidence: confirmed
+      sources: [{url: "https://intranet.example/ladder", as_of: "2026-01"}]
+""")
+    args = ["plan", "--profile", "-", "--to", "chief-informatics-officer", "--data", str(tmp_path)]
+    result = invoke(*args, "--format", "csv", stdin="name: Ana\neducation: none\n")
     assert result.exit_code == 1, result.output
     assert list(csv.reader(io.StringIO(result.output))) == [["Result"], [
-        "No route: Medical Coder: needs a high-school diploma or equivalent, and codingpath's data has no degree "
+        "No route: Chief Informatics Officer: needs a doctorate, and codingpath's data has no degree "
         "programme leading there from no formal education."]]
-    payload = json.loads(invoke("plan", "--profile", "-", "--to", "medical-coder", "-f", "json",
-                                stdin="name: Ana\neducation: none\n").output)
-    assert payload["feasible"] is False and payload["steps"] == [] and payload["reason"].startswith("Medical Coder: needs")
+    payload = json.loads(invoke(*args, "-f", "json", stdin="name: Ana\neducation: none\n").output)
+    assert payload["feasible"] is False and payload["steps"] == [] and payload["reason"].startswith(
+        "Chief Informatics Officer: needs")
 
 
 def test_plan_with_a_bad_profile_is_exit_2():
@@ -142,7 +162,7 @@ def test_plan_with_a_bad_profile_is_exit_2():
 def test_credentials_lists_the_catalogue():
     result = invoke("credentials")
     assert result.exit_code == 0
-    assert "18 credentials" in result.output and "CPC" in result.output and "CCDS" in result.output
+    assert "33 credentials" in result.output and "CPC" in result.output and "CCDS" in result.output
 
 
 def test_credentials_filters_and_csv():
@@ -166,7 +186,7 @@ def test_credentials_json_marks_fee_confidence():
 
 def test_credentials_bad_filter_is_a_usage_error():
     assert usage_error(invoke("credentials", "--body", "XYZ")) == (
-        "Error: Invalid value for --body: 'XYZ' is not one of aapc, acdis, ahima")
+        "Error: Invalid value for --body: 'XYZ' is not one of aapc, acdis, ahima, ncra")
     assert usage_error(invoke("credentials", "--focus", "codng")).startswith("Error: Invalid value for --focus:")
 
 
@@ -200,7 +220,7 @@ def test_credential_held_as_an_apprentice():
 
 
 def test_credential_unknown_id_is_a_usage_error():
-    assert usage_error(invoke("credential", "CCX")) == "Error: Invalid value for ID: unknown credential 'CCX'; did you mean 'CRC'?"
+    assert usage_error(invoke("credential", "CCX")) == "Error: Invalid value for ID: unknown credential 'CCX'; did you mean 'CUC'?"
 
 
 # -- role ID ------------------------------------------------------------------------------------
@@ -211,7 +231,7 @@ def test_role_in_full():
     out = result.output
     for text in ("coding-manager", "one of CPC, CCS, COC, CIC, RHIT, RHIA", "Coding Director",
                  "Coding Supervisor", "11-9111 Medical and Health Services Managers",
-                 "median pay $104,830 (2022)", "[third-party]", "Sources"):
+                 "median pay $110,680 (2023)", "[confirmed]", "Also counts as", "audit experience", "Sources"):
         assert text in out, text
 
 
@@ -221,7 +241,7 @@ def test_role_json_with_a_profile_lists_the_gaps():
     assert payload["missing"] == ["needs a bachelor's degree; has an associate degree",
                                   "needs 1 year of supervisory or management experience; has none (1 year short)"]
     assert "coding-supervisor" in payload["led_from"]
-    assert payload["occupation"]["code"] == "11-9111" and payload["occupation"]["pay_year"] == 2022
+    assert payload["occupation"]["code"] == "11-9111" and payload["occupation"]["pay_year"] == 2023
 
 
 def test_role_markdown_and_unknown_role():
@@ -245,7 +265,8 @@ def test_installed_plan(tmp_path):
     result = run_installed("plan", "--profile", CODER, "--format", "json", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     payload = json.loads(result.stdout)
-    assert payload["target"]["id"] == "coding-manager" and payload["total_years"] == 2.0
+    # The bachelor's beside work: 3.5 years part-time from her associate degree.
+    assert payload["target"]["id"] == "coding-manager" and payload["total_years"] == 3.5
     bad = run_installed("plan", "--profile", CODER, "--hours-per-week", "-1", cwd=tmp_path)
     assert bad.returncode == 2 and "must be more than 0 hours a week; found -1" in bad.stderr
     assert "Traceback" not in bad.stderr
@@ -268,3 +289,14 @@ def test_installed_role(tmp_path):
     result = run_installed("role", "coding-director", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert "Coding Director" in result.stdout and "VP of Coding" in result.stdout
+
+
+def test_credential_says_what_passing_without_experience_brings():
+    out = invoke("credential", "CPC", "--profile", NEWCOMER, "--brief").output
+    assert "may sit the exam now" in out and "it comes as CPC-A" in " ".join(out.split())
+    trainee = "name: A\neducation: high-school\ncurrent_role: coding-trainee\nexperience:\n  - role: coding-trainee\n    start: 2026-03\n"
+    payload = json.loads(invoke("credential", "CPC", "--profile", "-", "--format", "json", stdin=trainee).output)
+    # Two years of coding from 2026-03: the A can go in 2028-03 by working on as a trainee.
+    assert payload["passes_as_apprentice"] == "CPC-A" and payload["apprentice_removal"] == "2028-03"
+    held = invoke("credential", "CPC", "--profile", CODER, "--format", "json").output
+    assert "passes_as_apprentice" not in json.loads(held)

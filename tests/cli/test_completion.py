@@ -37,7 +37,7 @@ def test_every_role_and_credential_id_completes_with_its_title(bundled_data):
     assert set(values(complete_role(NO_PARAMS, ""))) == set(bundled_data.roles)
     assert set(values(complete_credential(NO_PARAMS, ""))) == set(bundled_data.credentials)
     assert dict(complete_role(NO_PARAMS, "coding-man")) == {"coding-manager": "Coding Manager"}
-    assert values(complete_credential(NO_PARAMS, "cc")) == ["CCA", "CCDS", "CCS", "CCS-P"]  # any case
+    assert values(complete_credential(NO_PARAMS, "cc")) == ["CCA", "CCC", "CCDS", "CCDS-O", "CCS", "CCS-P"]  # any case
     assert dict(complete_credential(NO_PARAMS, "rhia")) == {"RHIA": bundled_data.credentials["RHIA"].name}
 
 

@@ -83,7 +83,7 @@ def test_credentials_any_case_apprentice_suffix_and_did_you_mean(bundled_data):
     assert parse_credentials("", bundled_data) == []
     with pytest.raises(AnswerError) as caught:
         parse_credentials("CPC, CCX", bundled_data)
-    assert str(caught.value) == "unknown credential 'CCX'; did you mean 'CRC'?"
+    assert str(caught.value) == "unknown credential 'CCX'; did you mean 'CUC'?"
     with pytest.raises(AnswerError, match="CPC is named twice"):
         parse_credentials("CPC cpc", bundled_data)
 
@@ -170,7 +170,7 @@ def test_a_bad_answer_is_explained_and_asked_again(tmp_path):
     result = init(str(target), typed=typed)
     assert result.exit_code == 0, result.stderr
     assert "'colege' is not one of none, high-school, associate, bachelor, master, doctorate (try again)" in result.stderr
-    assert "unknown credential 'CCX'; did you mean 'CRC'? (try again; '?' lists the choices)" in result.stderr
+    assert "unknown credential 'CCX'; did you mean 'CUC'? (try again; '?' lists the choices)" in result.stderr
     assert "2030-01 is in the future (today is 2026-11-23) (try again)" in result.stderr
     from codingpath.load.yamlio import load_yaml
 
@@ -261,7 +261,7 @@ def test_every_bad_answer_in_a_file_is_reported_at_once_with_its_line(tmp_path):
     assert result.exit_code == 2 and result.stdout == ""
     assert result.stderr.splitlines() == [
         f"error: {answers}:1:1: educaton: unknown answer 'educaton'; did you mean 'education'?",
-        f"error: {answers}:2:22: credentials[1]: unknown credential 'CCX'; did you mean 'CRC'?",
+        f"error: {answers}:2:22: credentials[1]: unknown credential 'CCX'; did you mean 'CUC'?",
         f"error: {answers}:3:15: earned.CPC: 2030-05-10 is in the future (today is 2026-11-23)",
         f"error: {answers}:3:27: earned.CCA: 'CCA' is not among the credentials answered",
         f"error: {answers}:5:5: experience[0]: 'coding-trainee:2025-06': write ROLE=YEARS or ROLE=YYYY-MM "
@@ -286,7 +286,7 @@ def test_a_bad_flag_is_a_usage_error(tmp_path):
     result = init(str(tmp_path / "x.yaml"), "--no-input", "-c", "CCX")
     assert result.exit_code == 2
     assert result.stderr.splitlines()[-1] == (
-        "Error: Invalid value for --credential: unknown credential 'CCX'; did you mean 'CRC'?")
+        "Error: Invalid value for --credential: unknown credential 'CCX'; did you mean 'CUC'?")
 
 
 def test_flags_answer_their_questions_and_the_rest_are_asked(tmp_path):

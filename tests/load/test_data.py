@@ -76,7 +76,7 @@ def test_every_fact_block_is_sourced_and_dated(bundled_data):
 
 
 def test_unconfirmed_facts_are_marked_as_such(bundled_data):
-    for cid in ("CDIP", "CHDA", "CCDS", "CCS-P"):
+    for cid in ("CDIP", "CHDA", "CCS-P"):
         assert bundled_data.credentials[cid].eligibility.confidence == "unconfirmed", cid
     for credential in bundled_data.credentials.values():
         assert credential.study.confidence == "unconfirmed"  # study hours are planning estimates

@@ -98,7 +98,7 @@ def test_every_command_reads_the_ladder_by_option_or_environment(args, expected,
 def test_data_check_accepts_the_ladder():
     result = runner.invoke(app, ["data", "check", "--data", str(LADDER)])
     assert result.exit_code == 0, result.output
-    assert "0 errors" in result.stdout and "41 roles" in result.stdout
+    assert "0 errors" in result.stdout and "51 roles" in result.stdout
 
 
 def test_a_mistake_in_an_overlay_is_located_in_the_employer_file(tmp_path):

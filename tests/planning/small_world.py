@@ -1,6 +1,7 @@
 """A small career map in memory, for testing the planner's parts one at a time: two quick exams
 and a slow one for the same group, an exam with an apprentice designation, a trainee job that
-needs nothing, a coder job that needs an exam, and a lead job that needs two years of coding."""
+needs nothing, a coder job that needs an exam, and a lead job that needs two years of coding; the trainee
+leads to the coder, every entry job to the mid-tier ones."""
 
 from __future__ import annotations
 
@@ -28,9 +29,14 @@ def exam(cid: str, hours: float, fee: float | None, **extra: Any) -> Credential:
         "fee": {"usd": fee, **sourced()}, "study": {"hours": hours, **sourced()}, **extra})
 
 
+# The ladder: every entry job leads to the two mid-tier ones, the trainee also to the coder.
+LADDER = {"trainee": ["coder", "lead", "senior"], "coder": ["lead", "senior"], "unpriced": ["lead", "senior"],
+          "graduate": ["lead", "senior"]}
+
+
 def role(rid: str, tier: str, tracks: list[str], **requirements: Any) -> Role:
     return Role.model_validate({"id": rid, "title": rid.title(), "tier": tier, "tracks": tracks, "summary": "Works.",
-                                "requirements": {**requirements, **sourced()}})
+                                "requirements": {**requirements, **sourced()}, "leads_to": LADDER.get(rid, [])})
 
 
 def small_catalog() -> Catalog:

@@ -21,6 +21,8 @@ TARGETS = ["coding-manager", "compliance-officer", "operations-director", "colle
 
 def search_for(catalog, profile, target: str, bounds_class: type[Bounds] = Bounds) -> Search:
     search = Search.for_target(catalog, profile, catalog.roles[target], TODAY, 10.0, frozenset())
+    if isinstance(search.run(search.context.initial_state(profile)), str):  # as plan_route: any credential then
+        search = Search.for_target(catalog, profile, catalog.roles[target], TODAY, 10.0, frozenset(), fit=False)
     bounds = bounds_class(search.context)
     return Search(search.context, bounds, Moves(search.context, bounds))
 

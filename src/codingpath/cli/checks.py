@@ -54,7 +54,8 @@ def data_check_command(
     fmt: FormatOption = "table",  # type: ignore[assignment]
 ) -> None:
     """Check career data: schema, cross-references, progression cycles, roles no path reaches,
-    and the age of every sourced fact. Without --data it checks the bundled data; with it, the
+    leads_to edges no one could climb, labels the sources do not support, and the age of every
+    sourced fact. Without --data it checks the bundled data; with it, the
     bundled data overlaid by that directory, as every other command would load it.
     Exit 0 if clean (warnings allowed unless --strict), 1 if it found problems, 2 if DIR is missing.
 

@@ -11,6 +11,7 @@ from .completion import complete_role
 from .options import (
     DataOption,
     FormatOption,
+    MinTenureOption,
     OptionalProfileOption,
     PageFormatOption,
     ProfileOption,
@@ -33,24 +34,29 @@ if TYPE_CHECKING:
 @app.command("next")
 def next_command(
     profile: ProfileOption = None,
-    all_roles: Annotated[bool, typer.Option("--all", "-a", help="Show every role, not only the next tier.")] = False,
+    all_roles: Annotated[bool, typer.Option(
+        "--all", "-a",
+        help="Show every role, not only your target, the roles yours leads to and the next tier.")] = False,
+    min_tenure: MinTenureOption = 12,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:
-    """Roles you can move to next: those whose published requirements you meet first, then the
-    rest ranked by how little is missing, with every gap spelled out.
+    """What to do next: your target role first, then the roles your current role leads to and
+    those one tier up; roles whose published requirements you meet before the rest, the rest
+    ranked by the months a plan needs to close their gaps, with every gap spelled out. Above
+    them, the one step that opens the most of them soonest.
 
     Example: codingpath next --profile me.yaml --format json
     """
-    from ..engine import next_roles
+    from ..planning.outlook import next_outlook
     from ..render.views import next_view
 
     catalog = load_data(data)
     when = today()
     loaded = load_person(profile, catalog, when)
     person = loaded.profile
-    results = next_roles(person, catalog, when, show_all=all_roles)
-    show(next_view(results, name=person.name, source=loaded.source, current_role=person.current_role,
+    outlook = next_outlook(person, catalog, when, show_all=all_roles, min_tenure=min_tenure)
+    show(next_view(outlook, name=person.name, source=loaded.source, current_role=person.current_role,
                    today=when, warnings=loaded.warnings), fmt)
 
 

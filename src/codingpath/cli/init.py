@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import textwrap
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -255,7 +256,9 @@ class Questionnaire:
         by_body: dict[str, list[str]] = {}
         for credential in self.catalog.credentials.values():
             by_body.setdefault(credential.body, []).append(credential.id)
-        listing = "\n".join(f"  {body}: {' '.join(ids)}" for body, ids in by_body.items())
+        # Wrapped to fit 80 columns: AAPC alone has over twenty credentials.
+        listing = "\n".join(textwrap.fill(f"  {body}: {' '.join(ids)}", width=78, subsequent_indent="    ",
+                                           break_on_hyphens=False) for body, ids in by_body.items())
         self.say("Credentials in the data:\n" + listing)
         while True:
             answers.credentials = self.ask("Credentials you hold, comma-separated (CPC-A for an apprentice; "

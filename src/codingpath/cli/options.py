@@ -63,6 +63,11 @@ class PageFormat(str, Enum):
 FormatOption = Annotated[
     TableFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]
+# Months a plan keeps a person in a role before the next move up the ladder.
+MinTenureOption = Annotated[
+    int, typer.Option("--min-tenure", min=0, max=120, metavar="MONTHS",
+                      help="Months in a role before a plan moves on to the next (0-120).")
+]
 PageFormatOption = Annotated[
     PageFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
 ]

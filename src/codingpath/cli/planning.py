@@ -12,6 +12,7 @@ from .app import app
 from .options import (
     DataOption,
     FormatOption,
+    MinTenureOption,
     OptionalProfileOption,
     ProfileOption,
     check_choice,
@@ -25,6 +26,13 @@ from .options import (
 
 if TYPE_CHECKING:
     from datetime import date
+
+
+class DegreePace(str, Enum):
+    """How a plan schedules a degree: beside work, or full-time."""
+
+    part_time = "part-time"
+    full_time = "full-time"
 
 
 class DetailFormat(str, Enum):
@@ -51,6 +59,11 @@ def plan_command(
         "--start", help="The month the plan starts, YYYY-MM (default: today).", show_default=False)] = None,
     hours_per_week: Annotated[float, typer.Option(
         "--hours-per-week", "-w", help="Hours a week you can study for exams and courses.")] = 10.0,
+    min_tenure: MinTenureOption = 12,
+    degree_pace: Annotated[DegreePace, typer.Option(
+        "--degree-pace", case_sensitive=False,
+        help="part-time: degrees beside a full-time job (the usual case); full-time: degrees full-time.")
+    ] = DegreePace.part_time,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     data: DataOption = None,
 ) -> None:
@@ -77,7 +90,8 @@ def plan_command(
     if target is None:
         raise typer.BadParameter("no target role: give --to ROLE or set target_role in the profile",
                                  param_hint="--to")
-    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week)
+    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week, min_tenure=min_tenure,
+                      degree_pace=degree_pace.value)
     show(plan_view(plan, name=person.name, source=loaded.source, warnings=loaded.warnings), fmt)
     if not plan.feasible:
         raise typer.Exit(EXIT_PROBLEM)
@@ -85,7 +99,8 @@ def plan_command(
 
 @app.command("credentials")
 def credentials_command(
-    body: Annotated[str | None, typer.Option("--body", "-b", help="AAPC, AHIMA or ACDIS.", show_default=False)] = None,
+    body: Annotated[str | None, typer.Option(
+        "--body", "-b", help="AAPC, AHIMA, ACDIS or NCRA.", show_default=False)] = None,
     focus: Annotated[str | None, typer.Option(
         "--focus", help="physician, outpatient, inpatient, risk adjustment, billing, audit, compliance, cdi, "
                         "management, data, privacy, him.", show_default=False)] = None,
@@ -127,20 +142,24 @@ def credential_command(
 
     Example: codingpath credential CCS --profile me.yaml
     """
-    from ..engine import evaluate_credential, standing_of
-    from ..render.plan_views import credential_view
+    from ..engine import apprentice_months_left, evaluate_credential, standing_of
+    from ..render.plan_views import ApprenticeOutlook, credential_view
 
     catalog = load_data(data)
     cid = resolve_credential(credential_id, catalog, "ID")
-    result, name, apprentice = None, None, False
+    result, name, apprentice, outlook = None, None, False, None
+    credential = catalog.credentials[cid]
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
         standing = standing_of(person, catalog, when)
-        result = evaluate_credential(catalog.credentials[cid], standing)
-        name, apprentice = person.name, cid in standing.apprentice
+        result, name, apprentice = evaluate_credential(credential, standing), person.name, cid in standing.apprentice
+        months = apprentice_months_left(credential, standing, catalog.roles.get(person.current_role or ""))
+        if credential.apprentice is not None and months != 0:  # passed now, it comes with the A
+            outlook = ApprenticeOutlook(credential.apprentice.designation, when, months)
     _need_profile_for_brief(brief, profile)
-    show(credential_view(catalog, catalog.credentials[cid], result, name=name, apprentice=apprentice, brief=brief), fmt)
+    show(credential_view(catalog, credential, result, name=name, apprentice=apprentice, brief=brief,
+                         apprentice_outlook=outlook), fmt)
 
 
 @app.command("role")
@@ -158,18 +177,21 @@ def role_command(
     Example: codingpath role "Coding Manager" --profile me.yaml
     """
     from ..engine import evaluate_role, standing_of
+    from ..planning.outlook import recommended_credentials
     from ..render.plan_views import role_view
 
     catalog = load_data(data)
     rid = resolve_role(role_id, catalog, "ID")
     result, name = None, None
+    recommended: tuple[str, ...] = ()
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
         result = evaluate_role(catalog.roles[rid], standing_of(person, catalog, when), current_role=person.current_role)
         name = person.name
+        recommended = recommended_credentials(catalog.roles[rid], [c.id for c in person.credentials])
     _need_profile_for_brief(brief, profile)
-    show(role_view(catalog, catalog.roles[rid], result, name=name, brief=brief), fmt)
+    show(role_view(catalog, catalog.roles[rid], result, name=name, brief=brief, recommended=recommended), fmt)
 
 
 def _need_profile_for_brief(brief: bool, profile: str | None) -> None:

@@ -1,7 +1,9 @@
 """Cross-check the merged career map: every reference resolves and every role can be reached.
 
 A role whose requirements no profile could meet, or a progression cycle, is a data error, not a
-runtime surprise: better to refuse the data than to give advice built on it.
+runtime surprise: better to refuse the data than to give advice built on it. The ladder's
+coherence (an edge no one could climb, a credential or track nothing uses) is reported by
+`data check` instead: the map still works, but advice built on it would be poorer.
 """
 
 from __future__ import annotations
@@ -10,14 +12,14 @@ import graphlib
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..models import Credential, Requirement, Role
+from ..models import TRACKS, Credential, ExperienceRule, Requirement, Role
 from ..wording import did_you_mean
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
     from .data import Origin
 
-__all__ = ["cross_check", "attainable"]
+__all__ = ["attainable", "cross_check", "unclimbable_edges", "unused_credentials", "unused_tracks"]
 
 
 def cross_check(catalog: Catalog, origins: dict[tuple[str, str], Origin]) -> list[Problem]:
@@ -151,3 +153,92 @@ def attainable(catalog: Catalog) -> tuple[set[str], set[str]]:
                 tracks.update(role.tracks)
                 changed = True
     return creds, roles
+
+
+# -- the ladder's coherence (reported by `data check`, not refused at load) ------------------------
+
+def unclimbable_edges(catalog: Catalog) -> list[tuple[str, str, str]]:
+    """(source, target, why) for every `leads_to` edge the source role's holder could never climb.
+
+    An edge is climbable when someone who meets the source role's requirements and then works in
+    it for as long as it takes could meet the target's: every experience rule of the target is on
+    a track the source role accrues, or was already asked for (in at least those years) by the
+    source role; every credential group has a credential the person may already hold for the
+    source role, or could sit with that experience. Degrees and courses can always be added.
+    """
+    found = []
+    for role in catalog.roles.values():
+        for target_id in role.leads_to:
+            target = catalog.roles.get(target_id)
+            why = _climb_gap(catalog, role, target) if target else None
+            if why:
+                found.append((role.id, target_id, why))
+    return found
+
+
+def _climb_gap(catalog: Catalog, source: Role, target: Role) -> str | None:
+    """Why `target` cannot be reached from `source`, or None when it can."""
+    accrued, prior = _experience_on_arrival(source)
+    for rule in target.requirements.experience:
+        if not _rule_reachable(rule, source.id, accrued, prior):
+            asked = ", ".join(sorted(accrued))
+            return (f"{target.id} needs {_years(rule.years)} of {rule.label}, which time as {source.id} "
+                    f"({asked}) never gives and its own requirements do not ask for")
+    held = {c for group in source.requirements.credentials for c in group}
+    for group in target.requirements.credentials:
+        if not any(c in held or _obtainable(catalog, c, source.id, accrued, prior, set()) for c in group):
+            return (f"{target.id} needs one of {', '.join(group)}, and none can be sat with the "
+                    f"experience of {source.id}")
+    return None
+
+
+def _experience_on_arrival(source: Role) -> tuple[set[str], dict[str, float]]:
+    """The tracks time in `source` accrues (without limit), and the most years on each track or
+    role (`role:` keys) that someone meeting its requirements may already have."""
+    prior: dict[str, float] = {}
+    for rule in source.requirements.experience:
+        for key in (*rule.tracks, *(f"role:{r}" for r in rule.roles)):
+            prior[key] = max(prior.get(key, 0.0), rule.years)
+    return set(source.tracks), prior
+
+
+def _rule_reachable(rule: ExperienceRule, source_id: str, accrued: set[str], prior: dict[str, float]) -> bool:
+    if not rule.tracks and not rule.roles:
+        return True
+    if set(rule.tracks) & accrued or source_id in rule.roles:
+        return True
+    keys = (*rule.tracks, *(f"role:{r}" for r in rule.roles))
+    return max((prior.get(k, 0.0) for k in keys), default=0.0) + 1e-9 >= rule.years
+
+
+def _obtainable(catalog: Catalog, cred_id: str, source_id: str, accrued: set[str], prior: dict[str, float],
+                seen: set[str]) -> bool:
+    credential = catalog.credentials.get(cred_id)
+    if credential is None or not credential.offered or cred_id in seen:
+        return False
+    if not credential.eligibility.routes:
+        return True
+    seen = seen | {cred_id}
+    return any(
+        all(_rule_reachable(rule, source_id, accrued, prior) for rule in route.experience)
+        and all(any(_obtainable(catalog, c, source_id, accrued, prior, seen) for c in group)
+                for group in route.credentials)
+        for route in credential.eligibility.routes
+    )
+
+
+def _years(years: float) -> str:
+    return f"{years:g} year" + ("" if years == 1 else "s")
+
+
+def unused_credentials(catalog: Catalog) -> list[str]:
+    """Credentials no role requires or prefers: catalogued, but no advice can ever point to them."""
+    used = {c for role in catalog.roles.values()
+            for c in (*role.preferred_credentials, *(c for g in role.requirements.credentials for c in g))}
+    return [cid for cid in catalog.credentials if cid not in used]
+
+
+def unused_tracks(catalog: Catalog) -> list[str]:
+    """Tracks of the vocabulary that no role carries: experience on them can never be gained."""
+    carried = {t for role in catalog.roles.values() for t in role.tracks}
+    return [t for t in TRACKS if t not in carried]

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from ..catalog import Catalog
 from ..errors import DataError, InputError, Problem
 from ..models import (
+    Body,
     Credential,
     CredentialsFile,
     EducationProgram,
@@ -114,16 +115,15 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
 
     layers = data_layers(data_dir, use_env=use_env)
     bundled = layers[0]
-
     credentials: dict[str, Credential] = {}
     roles: dict[str, Role] = {}
     trainings: dict[str, Training] = {}
     occupations: dict[str, Occupation] = {}
     education: dict[tuple[str, str], EducationProgram] = {}
+    bodies: dict[str, Body] = {}
     origins: dict[tuple[str, str], Origin] = {}
     problems: list[Problem] = []
     files: list[str] = []
-
     for layer in layers:
         for name, model in (("credentials.yaml", CredentialsFile), ("roles.yaml", RolesFile)):
             path = layer / name
@@ -151,6 +151,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
                     origins[("training", training.id)] = Origin(document, ("trainings", i))
                 for program in parsed.education:
                     education[(program.level, program.from_level)] = program
+                bodies.update((body.name, body) for body in parsed.bodies)
             else:
                 for i, role in enumerate(parsed.roles):
                     _note_duplicate(local_ids, role.id, document, ("roles", i), problems)
@@ -160,7 +161,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
                     occupations[occupation.code] = occupation
     if problems:
         return CatalogReport(None, origins, problems)
-    catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files))
+    catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files), bodies)
     from .crosscheck import cross_check  # only on a cache miss, like the YAML reader
 
     return CatalogReport(catalog, origins, cross_check(catalog, origins))

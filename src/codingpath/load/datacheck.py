@@ -7,8 +7,16 @@ profile could meet: see `catalog.inspect_catalog` and `crosscheck.py`), it looks
 - a block none of whose sources states a date, and none is recent, is *undated* (a note: its age
   cannot be told; `retrieved` says when the page was read);
 - a source dated after today is an error (a typo in `as_of`);
+- a source whose `as_of` is later than the day it was `retrieved` is an error (a page cannot state
+  a date after it was read);
 - a role no `leads_to` path from an entry-tier role reaches is *unreachable* (a warning: it still
-  shows in `roles`, but no route leads there).
+  shows in `roles`, but no route leads there);
+- the ladder's coherence (warnings): a `leads_to` edge its source role's holder could never climb
+  (`crosscheck.unclimbable_edges`), a role marked `stepping_stone: false` that leads on, a
+  credential no role requires or prefers, a track no role carries;
+- a block labelled `confirmed` none of whose sources is on a known body's own domain (`bodies` in
+  credentials.yaml) is *over-labelled* (a warning). An employer's overlay of roles is exempt: its
+  intranet ladder is the employer's own page.
 It returns a report and prints nothing; schema problems stop the later checks, which need valid models.
 """
 
@@ -19,6 +27,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import BaseModel
 
@@ -26,14 +35,18 @@ from ..catalog import Catalog, name_collisions
 from ..errors import Problem
 from ..facts import iter_sourced
 from ..models import Sourced
-from .data import Origin, inspect_catalog
+from .crosscheck import unclimbable_edges, unused_credentials, unused_tracks
+from .data import Origin, bundled_data_dir, inspect_catalog
 from .yamlio import YamlDocument, format_path
 
 __all__ = ["DEFAULT_MAX_AGE_YEARS", "DataReport", "Finding", "check_data", "unreachable_roles"]
 
 DEFAULT_MAX_AGE_YEARS = 5
 
-Kind = Literal["schema", "cross-reference", "unreachable", "stale", "undated", "future-date", "name-collision"]
+Kind = Literal[
+    "schema", "cross-reference", "unreachable", "stale", "undated", "future-date", "after-retrieval",
+    "unclimbable", "stepping-stone", "unused-credential", "unused-track", "over-labelled", "name-collision",
+]
 
 
 @dataclass(frozen=True)
@@ -92,11 +105,20 @@ def check_data(data_dir: str | Path | None, today: date, *, max_age_years: int =
         checked.append(Finding("name-collision", _warning(loaded.origins[("role", last)].problem(
             ("id",), f"{name!r} names the roles {', '.join(map(repr, claimants))}; codingpath reads it as "
                      f"{winner!r} (each id still finds its own role); rename one of them"))))
+    checked.extend(_ladder_findings(catalog, loaded.origins))
+    domains = body_domains(catalog)
+    bundled = bundled_data_dir().resolve()
     facts = sources = 0
     for label, origin, path, block in _sourced_blocks(catalog, loaded.origins, documents):
         facts += 1
         sources += len(block.sources)
         checked.extend(_age_findings(label, origin, path, block, today, max_age_years))
+        employer_role = label.split(" ")[0] in catalog.roles and not _is_bundled(origin, bundled)
+        if block.confidence == "confirmed" and not employer_role and not any(
+                body_of_url(s.url, domains) for s in block.sources):
+            checked.append(Finding("over-labelled", _warning(origin.problem(
+                (*path, "confidence"), f"{label}: labelled confirmed, but no source is on a certifying "
+                                       "body's own page; label it third-party"))))
     return DataReport(
         catalog.files, _ordered(checked, catalog.files), True, max_age_years, today.year,
         len(catalog.credentials), len(catalog.roles), facts, sources,
@@ -115,6 +137,43 @@ def unreachable_roles(catalog: Catalog) -> list[str]:
     return [role_id for role_id in catalog.roles if role_id not in seen]
 
 
+def body_domains(catalog: Catalog) -> dict[str, str]:
+    """Each known body's domain, mapped to the body's name."""
+    return {domain.lower(): body.name for body in catalog.bodies.values() for domain in body.domains}
+
+
+def body_of_url(url: str, domains: dict[str, str]) -> str | None:
+    """The body whose own page `url` is (a subdomain counts), or None for a third party."""
+    host = (urlsplit(url).hostname or "").lower()
+    while host:
+        if host in domains:
+            return domains[host]
+        host = host.partition(".")[2]
+    return None
+
+
+def _is_bundled(origin: Origin, bundled: Path) -> bool:
+    return Path(origin.document.file).resolve().parent == bundled if origin.document.file else True
+
+
+def _ladder_findings(catalog: Catalog, origins: dict[tuple[str, str], Origin]) -> Iterator[Finding]:
+    for source, target, why in unclimbable_edges(catalog):
+        index = catalog.roles[source].leads_to.index(target)
+        yield Finding("unclimbable", _warning(origins[("role", source)].problem(
+            ("leads_to", index), f"{source} -> {target} cannot be climbed: {why}")))
+    for role in catalog.roles.values():
+        if not role.stepping_stone and role.leads_to:
+            yield Finding("stepping-stone", _warning(origins[("role", role.id)].problem(
+                ("leads_to",), f"role {role.id!r} is not a stepping stone, yet leads to {', '.join(role.leads_to)}")))
+    for cred_id in unused_credentials(catalog):
+        yield Finding("unused-credential", _warning(origins[("credential", cred_id)].problem(
+            ("id",), f"no role requires or prefers {cred_id}: no advice can point to it")))
+    for track in unused_tracks(catalog):
+        origin = origins[("role", next(iter(catalog.roles)))]
+        yield Finding("unused-track", _warning(Problem(
+            origin.document.file, f"no role carries the track {track!r}: experience on it can never be gained")))
+
+
 def _age_findings(
     label: str, origin: Origin, path: tuple[Any, ...], block: Sourced, today: date, max_age_years: int
 ) -> Iterator[Finding]:
@@ -123,6 +182,10 @@ def _age_findings(
         if source.year is not None and source.year > today.year:
             yield Finding("future-date", origin.problem(
                 (*where, k, "as_of"), f"{label}: source dated {source.as_of}, after today ({today})"))
+        elif source.year is not None and source.retrieved and _later(source.as_of, source.retrieved):
+            yield Finding("after-retrieval", origin.problem(
+                (*where, k, "as_of"), f"{label}: source dated {source.as_of}, after it was retrieved "
+                                      f"({source.retrieved}); a page cannot state a later date"))
     dated = [(source.year, k) for k, source in enumerate(block.sources) if source.year is not None]
     newest, k = max(dated) if dated else (None, 0)
     if newest is not None and today.year - newest <= max_age_years:
@@ -141,6 +204,12 @@ def _age_findings(
         (*where, k, "as_of"),
         f"{label}: newest source is dated {newest}, {age} years ago (older than {max_age_years}); "
         "check it against the current page")))
+
+
+def _later(as_of: str, retrieved: str) -> bool:
+    """Whether a date written as YYYY[-MM[-DD]] falls after another, compared as far as both go."""
+    n = min(len(as_of), len(retrieved))
+    return as_of[:n] > retrieved[:n]
 
 
 def _sourced_blocks(

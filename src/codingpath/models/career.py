@@ -11,13 +11,15 @@ sure we are of it (`confidence`). The engine never treats an `unconfirmed` fact 
 
 import re
 from datetime import date
+from typing import Literal
 
 from pydantic import Field, field_validator, model_validator
 
 from ..ids import CREDENTIAL_ID, ROLE_ID
 from .base import Confidence, EducationLevel, Focus, Frozen, Tier, Track
 
-__all__ = ["Apprentice", "Credential", "CredentialGroup", "CredentialsFile", "EducationProgram", "Eligibility", "Exam",
+__all__ = ["Apprentice", "Body", "Credential", "CredentialStatus", "CreditedTracks", "Pace",
+           "CredentialGroup", "CredentialsFile", "EducationProgram", "Eligibility", "Exam",
            "ExperienceRule", "Fee", "Introduced", "Occupation", "Recommendation", "Renewal", "Requirement", "Role",
            "RoleRequirements", "RolesFile", "Source", "Sourced", "Study", "Training"]
 
@@ -144,6 +146,9 @@ class Renewal(Sourced):
     cycle_years: int = Field(gt=0, le=10)
     ceus: int | None = Field(default=None, ge=0)
     ceu_note: str | None = None
+    # CEUs that must be on the credential's own subject, within the total (AAPC: 16 auditing for
+    # CPMA, 8 specialty CEUs for each specialty credential).
+    specific_ceus: int | None = Field(default=None, ge=0)
 
 
 class Study(Sourced):
@@ -154,6 +159,12 @@ class Study(Sourced):
 
 class Introduced(Sourced):
     year: int = Field(ge=1900, le=2100)
+
+
+class CredentialStatus(Sourced):
+    """Whether the body still offers the exam; holders of a retired one keep it."""
+
+    state: Literal["offered", "retired"]
 
 
 class Credential(Frozen):
@@ -171,6 +182,12 @@ class Credential(Frozen):
     study: Study
     introduced: Introduced | None = None
     replaces: tuple[str, ...] = ()  # earning this one retires these (RHIA replaces RHIT)
+    status: CredentialStatus | None = None  # None: offered, as far as the sources show
+
+    @property
+    def offered(self) -> bool:
+        """False when the exam is believed retired: a plan must not schedule it."""
+        return self.status is None or self.status.state == "offered"
 
 
 class Training(Frozen):
@@ -183,12 +200,27 @@ class Training(Frozen):
     provenance: Sourced
 
 
+class Pace(Sourced):
+    """How long a programme takes at another pace (part-time beside a full-time job)."""
+
+    years: float = Field(gt=0, le=12)
+
+
 class EducationProgram(Frozen):
-    """How long a degree takes, so the planner can schedule one."""
+    """How long a degree, certificate or equivalency takes, so the planner can schedule one.
+
+    `years` is the full-time duration; `part_time` the duration beside a full-time job. A
+    programme with `cahiim_accredited` leaves its graduate with a CAHIIM-accredited HIM education
+    (the RHIT/RHIA routes); a certificate keeps the level it starts from (`level == from_level`).
+    """
 
     level: EducationLevel
     years: float = Field(gt=0, le=10)
     from_level: EducationLevel = "high-school"
+    name: str | None = None
+    kind: Literal["degree", "certificate", "equivalency"] = "degree"
+    cahiim_accredited: bool = False
+    part_time: Pace | None = None
     provenance: Sourced
 
 
@@ -209,6 +241,13 @@ class RoleRequirements(Requirement, Sourced):
     """What employers typically ask for a role, with the career guides that say so."""
 
 
+class CreditedTracks(Sourced):
+    """Tracks a role carries beyond its own title's work (coding management counted as audit
+    experience), with the sources that justify counting its time there."""
+
+    tracks: tuple[Track, ...] = Field(min_length=1)
+
+
 class Role(Frozen):
     id: str = Field(pattern=ROLE_ID)
     title: str
@@ -220,17 +259,32 @@ class Role(Frozen):
     preferred_credentials: tuple[str, ...] = ()
     leads_to: tuple[str, ...] = ()
     occupation: str | None = None
+    # False for a destination that is not a step on the way anywhere (a firm's owner, a professor):
+    # a route never passes through it.
+    stepping_stone: bool = True
+    credited_tracks: CreditedTracks | None = None
 
     @model_validator(mode="after")
-    def _not_self_leading(self) -> "Role":
+    def _consistent(self) -> "Role":
         if self.id in self.leads_to:
             raise ValueError(f"role {self.id!r} lists itself in leads_to")
+        if self.credited_tracks and not set(self.credited_tracks.tracks) <= set(self.tracks):
+            raise ValueError("credited_tracks must be among the role's tracks")
         return self
+
+
+class Body(Frozen):
+    """A certifying body or publisher of record, and the web domains that are its own pages: a
+    fact read there may be `confirmed`; anywhere else it is third-party."""
+
+    name: str = Field(min_length=1)
+    domains: tuple[str, ...] = Field(min_length=1)
 
 
 class CredentialsFile(Frozen):
     """The document `data/credentials.yaml`."""
 
+    bodies: tuple[Body, ...] = ()
     credentials: tuple[Credential, ...]
     trainings: tuple[Training, ...] = ()
     education: tuple[EducationProgram, ...] = ()

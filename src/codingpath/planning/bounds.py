@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from ..models import Requirement
+from ..models import Requirement, Role
 from .context import Context
 from .position import BoundMemo, Position
 from .state import MIN_STAY_MONTHS, State
@@ -47,13 +47,20 @@ class Bounds:
         months = position.bound(context.target.requirements, 0)
         current = context.accrues.get(state.role or "", frozenset())
         wait = max(0, state.may_move_at - month)  # no move to work of another kind before then
+        if state.role != context.target.id:  # each move up the ladder, and the last into the target, a tenure apart
+            months = max(months, wait + context.ladder.moves_left(state.role) * context.min_tenure)
+            months = max(months, self._last_door(position, wait))
         open_rules: list[tuple[int, frozenset[int], int, float]] = []  # (rule, keys, months short, first)
         for i in context.target_rules:
             short, keys = position.months_short[i], context.rule_keys[i]
             if not short:
                 continue
-            first = 0.0 if keys & current else max(wait, position.soonest(context.serving_roles[i]))
-            months = max(months, first + short)
+            if keys & current:
+                first = 0.0
+                months = max(months, short)
+            else:
+                first, done = self._climb(position, context.serving_roles[i], short, wait)
+                months = max(months, done)
             open_rules.append((i, keys, short, first))
         for n, (i, keys_a, short_a, first_a) in enumerate(open_rules):
             for j, keys_b, short_b, first_b in open_rules[n + 1:]:
@@ -61,10 +68,66 @@ class Bounds:
                     continue  # both accrue from now: the bounds of each are all there is
                 enter = max(wait, position.soonest(context.roles_serving_both[i, j]))
                 together = months_to_meet_both(enter, (first_a, short_a, wait if current & keys_a else None),
-                                               (first_b, short_b, wait if current & keys_b else None))
+                                               (first_b, short_b, wait if current & keys_b else None),
+                                               context.min_tenure)
                 # Until a role that serves both, at most one of the two accrues in a month.
                 months = max(months, min(min(first_a, first_b) + short_a + short_b, together))
         return months
+
+    def _climb(self, position: Position, roles: list[Role], short: int, wait: int) -> tuple[float, float]:
+        """For an experience rule `short` months short that only `roles` serve: the soonest month
+        one of them could be entered, and the soonest the rule could then be met with the target
+        reached, climbing the ladder (each move a tenure apart, the first after `wait`)."""
+        context = self.context
+        tenure, hops = context.min_tenure, context.hops.get(position.state.role, {})
+        moves_left = context.ladder.moves_left
+        first = done = math.inf
+        for role in roles:
+            count = hops.get(role.id)
+            if count is None:
+                continue
+            enter = max(position.entry(role), wait + (count - 1) * tenure)
+            first = min(first, enter)
+            done = min(done, enter + max(short, (moves_left(role.id) + 1) * tenure))
+        return first, done
+
+    def _last_door(self, position: Position, wait: int) -> float:
+        """The soonest the target could be applied for from the last role before it (one that
+        leads to it): time there counts only on its own tracks, so a rule is met either before
+        it is entered or by the months on one of its tracks there; and a tenure is served there."""
+        context = self.context
+        state, tenure = position.state, context.min_tenure
+        best = math.inf
+        if context.ladder.moves_left(state.role) == 0:  # staying where one is
+            current = context.accrues.get(state.role or "", frozenset())
+            if all(not position.months_short[i] or context.rule_keys[i] & current for i in context.target_rules):
+                best = wait
+        hops = context.hops.get(state.role, {})
+        for door in context.doors:
+            count = hops.get(door.id)
+            if count is None:
+                continue
+            enter = max(position.entry(door), wait + (count - 1) * tenure)
+            done = enter + tenure
+            for i in context.target_rules:
+                short = position.months_short[i]
+                if short:
+                    inside = self._short_on(position, i, context.accrues[door.id])
+                    done = max(done, min(max(enter, short) + tenure, max(enter + tenure, inside)))
+            best = min(best, done)
+        return best
+
+    def _short_on(self, position: Position, rule: int, keys: frozenset[int]) -> float:
+        """Months rule `rule` is short counting only time on `keys` (a tracks-only rule is met by
+        one track's years); the rule's shortfall when it is not tracks-only."""
+        context = self.context
+        track_only = context.track_only_rules[rule]
+        if track_only is None:
+            return position.months_short[rule] if keys & context.rule_keys[rule] else math.inf
+        years = context.rules[rule].years
+        months = position.state.months
+        return min((max(0.0, math.ceil((years - base) * 12 - 1e-9) - months[k]) for base, k in track_only
+                    if k is not None and k in keys), default=math.inf)
 
     def fees_left(self, position: Position) -> float:
         """Fees still to pay at the least: an exam per missing credential group of the target
@@ -108,8 +171,10 @@ class Bounds:
             steps += position.education(req.level, req.cahiim) > 0
         steps += any(t not in state.training and studying != t for t in context.target.requirements.training)
         current = context.accrues.get(state.role or "", frozenset())
-        steps += any(position.months_short[i] and not context.rule_keys[i] & current for i in context.target_rules)
-        return steps
+        role_moves = int(any(position.months_short[i] and not context.rule_keys[i] & current
+                             for i in context.target_rules))
+        ladder_moves = context.ladder.moves_left(state.role)
+        return steps + int(max(role_moves, ladder_moves if ladder_moves < math.inf else 0))
 
     def cheapest_fee(self, group: frozenset[str], state: State) -> float:
         """The least exam fee that fills `group` from `state` (an unknown fee as the dearest known)."""
@@ -124,14 +189,14 @@ class Bounds:
         return sum(self.cheapest_fee(g, position.state) for g in compiled.groups if not position.met(g, compiled.full))
 
 
-def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float:
+def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress, tenure: int = MIN_STAY_MONTHS) -> float:
     """Months until two experience rules are both met by way of a role that serves both, entered
     at month E >= `enter`. `a` and `b` are (month it could first accrue, months short, and for a
     rule the current role serves, the months it accrues before that role may be left, else
     None). Before E the two accrue in turn, in at most E - first months between them and each in
     at most E - its own first; after E both accrue, so the goal comes at E plus the larger
     remainder. A rule the current role does not serve gets either no time before E or a stay of
-    at least MIN_STAY_MONTHS in a role that serves it (a plan does not hop), which is what makes
+    at least `tenure` months in a role that serves it (a plan does not hop), which is what makes
     "a few months of management, then the rest in the role that does both" too fast. For each
     choice the earliest feasible E is best: a later E buys at most a month a month."""
     if enter == math.inf:
@@ -139,8 +204,8 @@ def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float
     (first_a, short_a, held_a), (first_b, short_b, held_b) = a, b
     first = min(first_a, first_b)
     best = math.inf
-    for low_a, some_a in _stays(held_a):
-        for low_b, some_b in _stays(held_b):
+    for low_a, some_a in _stays(held_a, tenure):
+        for low_b, some_b in _stays(held_b, tenure):
             entered = max(enter, first + low_a + low_b, first_a + low_a if some_a else 0,
                           first_b + low_b if some_b else 0)
             if entered == math.inf:
@@ -154,6 +219,6 @@ def months_to_meet_both(enter: float, a: RuleProgress, b: RuleProgress) -> float
     return best
 
 
-def _stays(held: int | None) -> tuple[tuple[int, bool], ...]:
+def _stays(held: int | None, tenure: int) -> tuple[tuple[int, bool], ...]:
     """(least months before E, whether the rule accrues before E at all) for each choice."""
-    return ((held, True),) if held is not None else ((0, False), (MIN_STAY_MONTHS, True))
+    return ((held, True),) if held is not None else ((0, False), (tenure, True))

@@ -5,14 +5,16 @@ one frozen value lets each of those be built and tested on its own."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
 from ..catalog import Catalog
 from ..engine import Standing, standing_of
 from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, ExperienceRule, Profile, Requirement, Role
-from .scope import Compiled, Scope, degree_chains, study_months
-from .state import State
+from .ladder import Ladder, build_ladder, months_in_current_role
+from .scope import Compiled, Scope, degree_chains, program_months, study_months
+from .state import MIN_STAY_MONTHS, State
 
 __all__ = ["Context", "TrackOnlyRule", "build_context"]
 
@@ -53,13 +55,29 @@ class Context:
     roles_serving_both: dict[tuple[int, int], list[Role]]  # two target rules -> roles serving both
     requirements_by_owner: dict[tuple[str, str], list[Requirement]]  # (kind, owner id) -> requirements
     longest_study: dict[frozenset[str], int]  # credential group -> its longest study, in months
+    ladder: Ladder  # the moves a route may make, and how far each role is from the target
+    min_tenure: int  # months between two moves (and between the last one and the target)
+    first_move_at: int  # the month the current role may first be left
+    hops: dict[str | None, dict[str, int]]  # role (None: none) -> moves up the ladder to each role
+    doors: tuple[Role, ...]  # the roles in scope that lead to the target
+    fitting: dict[frozenset[str], frozenset[str]]  # credential group -> the members that fit the path
+    part_time: bool  # degrees at a working adult's pace
+    certificate_months: dict[int, int]  # level -> the quickest CAHIIM-accredited certificate kept at it
+
+    def program_months(self, program: EducationProgram) -> int:
+        return program_months(program, self.part_time)
+
+    def at_goal(self, state: State, month: int) -> bool:
+        """Whether a state whose standing meets the target's requirements ends a route: in the
+        target, or one move from it with the minimum tenure served."""
+        return state.role == self.target.id or (self.ladder.moves_left(state.role) == 0 and month >= state.may_move_at)
 
     def initial_state(self, profile: Profile) -> State:
         """The state the search starts from: the profile at the start date."""
         base = self.base
         role = profile.current_role if profile.current_role in self.accrues else None
         return State(base.credentials, base.apprentice, base.education, base.cahiim_accredited, base.training,
-                     role, (0,) * len(self.keys), None, None, True, frozenset(), 0)
+                     role, (0,) * len(self.keys), None, None, True, frozenset(), self.first_move_at)
 
     def standing(self, state: State) -> Standing:
         """The engine's view of a state, to check rules with `engine.assess`."""
@@ -73,9 +91,13 @@ class Context:
 
 
 def build_context(catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                  avoid: frozenset[str]) -> Context:
-    """Everything a search from `profile` to `target` reads, worked out once."""
-    scope = Scope(catalog, target, avoid)
+                  avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True,
+                  part_time: bool = True) -> Context:
+    """Everything a search from `profile` to `target` reads, worked out once; without `fit`, any
+    member of a credential group will do."""
+    ladder = build_ladder(catalog, target)
+    held = profile.current_role if profile.current_role in catalog.roles else None
+    scope = Scope(catalog, target, avoid, frozenset(ladder.reachable_from(held)))
     base = standing_of(profile, catalog, start)
     keys = (*scope.tracks, *(f"role:{r}" for r in scope.role_keys))
     accrues = {role.id: _accrual(keys, role) for role in (*scope.roles.values(), target)}
@@ -105,7 +127,7 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         role_order=role_order, preference={r.id: i for i, r in enumerate(role_order)},
         role_accrues=tuple((r, accrues[r.id]) for r in role_order), rules=rules, rule_keys=rule_keys,
         track_only_rules=_track_only_rules(base, keys, rules), programs=programs,
-        degree_months=tuple(degree_chains(programs)), unknown_fee=unknown_fee,
+        degree_months=tuple(degree_chains(programs, part_time)), unknown_fee=unknown_fee,
         ranking_fee={cid: c.fee.planning_usd if c.fee and c.fee.planning_usd is not None else unknown_fee
                      for cid, c in scope.credentials.items()},
         compiled=compiled, target_rules=target_compiled.rules, target_level=target_compiled.level,
@@ -115,7 +137,46 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
                             for i in target_compiled.rules for j in target_compiled.rules},
         requirements_by_owner=requirements_by_owner,
         longest_study={g: max(study.get(c, 0) for c in g) for c in compiled.values() for g in c.groups},
+        ladder=ladder, min_tenure=min_tenure,
+        hops={role: ladder.hops_from(role) for role in (None, *accrues)},
+        doors=tuple(r for r in role_order if ladder.moves_left(r.id) == 0),
+        fitting=_fitting(target, scope, compiled.values(), base) if fit else {},
+        part_time=part_time,
+        certificate_months={level: min(program_months(p, part_time) for p in programs
+                                       if p.cahiim_accredited and EDUCATION_LEVELS.index(p.level) == level
+                                       and p.level == p.from_level)
+                            for level in {EDUCATION_LEVELS.index(p.level) for p in programs
+                                          if p.cahiim_accredited and p.level == p.from_level}},
+        first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
+
+
+def _fitting(target: Role, scope: Scope, compiled: Iterable[Compiled],
+             base: Standing) -> dict[frozenset[str], frozenset[str]]:
+    """Per credential group, the members a coding manager would advise on this path: those the
+    target prefers (CPC for a physician coder, CIC or CCS for an inpatient coder), else those a
+    role on the way prefers, else any; only those whose experience a role on the way can give
+    (the CCDS's CDI years come from the CDI role it would open). Fees and speed choose among them."""
+    on_the_way = {c for role in scope.roles.values() for c in role.preferred_credentials}
+    obtainable = {cid for cid, credential in scope.credentials.items()
+                  if not credential.eligibility.routes
+                  or any(_servable(route, scope, target, base) for route in credential.eligibility.routes)}
+    out: dict[frozenset[str], frozenset[str]] = {}
+    for group in {g for c in compiled for g in c.groups}:
+        usable = group & obtainable
+        best = usable & set(target.preferred_credentials) or usable & on_the_way
+        if best:
+            out[group] = frozenset(best)
+    return out
+
+
+def _servable(route: Requirement, scope: Scope, target: Role, base: Standing) -> bool:
+    """Whether every experience rule of `route` is met already or accrues in a role on the way."""
+    return all(base.track_years(rule.tracks, rule.roles) + 1e-9 >= rule.years
+               or any(role.id != target.id and (set(role.tracks) & set(rule.tracks) or role.id in rule.roles
+                                               or not (rule.tracks or rule.roles))
+                      for role in scope.roles.values())
+               for rule in route.experience)
 
 
 def _accrual(keys: tuple[str, ...], role: Role) -> frozenset[int]:

@@ -19,7 +19,7 @@ from ..models import EDUCATION_LEVELS, Credential, EducationProgram, Requirement
 from .bounds import Bounds
 from .context import Context
 from .position import Position
-from .state import MIN_STAY_MONTHS, Action, Degree, Move, State, Study, only_roles, without_roles
+from .state import Action, Degree, Move, State, Study, only_roles, without_roles
 
 __all__ = ["InPlay", "Moves"]
 
@@ -90,16 +90,21 @@ class Moves:
         return None
 
     def _usual_next_job(self, state: State, standing: Standing, month: int) -> Move | None:
-        """The usual next job of the same tier and kind (Trainee -> Coder), once it is open."""
+        """The usual next job of the same tier and kind up the ladder (Trainee -> Coder), once it
+        is open and the current one may be left."""
         context = self.context
-        if state.role not in context.preference:
+        if state.role not in context.preference or month < state.may_move_at:
             return None
-        here = context.catalog.roles[state.role]
+        here, ladder = context.catalog.roles[state.role], context.ladder
+        onward = ladder.moves_from(state.role)
         for role in context.role_order[:context.preference[state.role]]:
-            if (role.tier == here.tier and context.accrues[role.id] == context.accrues[state.role]
+            if (role.id in onward and role.tier == here.tier
+                    and context.accrues[role.id] == context.accrues[state.role]
+                    and ladder.moves_left(role.id) <= ladder.moves_left(state.role)
                     and self.meets(role.requirements, state, standing)):
                 return Move(Action("role", role.id, month, month),
-                            replace(state, role=role.id, passed_over=without_roles(state.passed_over)),
+                            replace(state, role=role.id, passed_over=without_roles(state.passed_over),
+                                    may_move_at=month + context.min_tenure),
                             0.0, int(not role.requirements.confirmed))
         return None
 
@@ -124,71 +129,91 @@ class Moves:
                            context.catalog.trainings[tid].cost_usd, 0)
 
     def _degree_moves(self, state: State, month: int) -> tuple[list[Move], bool]:
-        """The quickest degree to each higher level, when one may start; and whether starting one
-        now is a must (the target asks for a degree the person lacks: never worse now)."""
+        """The quickest degree to each higher level, and a CAHIIM-accredited certificate at the
+        level held where an accredited HIM education is asked for, when one may start; and whether
+        starting one now is a must (the target asks for a degree the person lacks: never worse now)."""
         context = self.context
         if state.degree is not None or not state.degree_may_start:
             return [], False
         must = context.target_level is not None and state.education < context.target_level
         shortest: dict[int, EducationProgram] = {}
+        months = context.program_months
         for program in context.programs:
             level, origin = EDUCATION_LEVELS.index(program.level), EDUCATION_LEVELS.index(program.from_level)
-            if origin <= state.education < level and (level not in shortest or program.years < shortest[level].years):
+            shorter = level not in shortest or months(program) < months(shortest[level])
+            if origin <= state.education < level and shorter:
                 shortest[level] = program
         moves = []
         for level, program in sorted(shortest.items()):
             cahiim = state.cahiim or any(lv <= level for lv in context.scope.cahiim_levels)
-            end = month + round(program.years * 12)
+            end = month + months(program)
             moves.append(Move(Action("education", program.level, month, end, cahiim),
                               replace(state, degree=Degree(level, cahiim, end)), 0.0, 0))
+        certificate = context.certificate_months.get(state.education)
+        if certificate is not None and not state.cahiim and any(lv <= state.education
+                                                                for lv in context.scope.cahiim_levels):
+            end = month + certificate
+            moves.append(Move(Action("education", EDUCATION_LEVELS[state.education], month, end, True),
+                              replace(state, degree=Degree(state.education, True, end)), 0.0, 0))
         return moves, must and bool(shortest)
 
     def _role_moves(self, state: State, standing: Standing, month: int, roles: frozenset[str],
                     current: frozenset[int], passed: set[str]) -> Iterator[Move]:
-        """Moves into the useful roles now open, one per set of keys gained, most preferred first."""
+        """Moves up the ladder into the useful roles now open, one per set of keys gained and
+        distance left, most preferred first."""
         context = self.context
-        gains_done: set[frozenset[int]] = set()
+        moves_left = context.ladder.moves_left
+        gains_done: set[tuple[frozenset[int], float]] = set()
         for role in context.role_order if month >= state.may_move_at else ():
-            gain = context.accrues[role.id]
+            gain = (context.accrues[role.id], moves_left(role.id))
             if role.id not in roles or gain in gains_done or f"role:{role.id}" in state.passed_over:
                 continue
             if self.meets(role.requirements, state, standing):
                 gains_done.add(gain)
-                if gain > current:
+                if gain[0] > current:
                     passed.add(f"role:{role.id}")
                 moved = replace(state, role=role.id, passed_over=without_roles(state.passed_over),
-                                may_move_at=month + MIN_STAY_MONTHS)
+                                may_move_at=month + context.min_tenure)
                 yield Move(Action("role", role.id, month, month), moved, 0.0, int(not role.requirements.confirmed))
 
     def useful_roles(self, position: Position) -> frozenset[str]:
-        """Roles that would accrue a track (or role) some unmet rule counts and the current role
-        does not, unless another such role adds at least as much and is no harder to enter."""
+        """Roles the current one leads to that would accrue a track (or role) some unmet rule
+        counts and the current role does not, or that bring the target a move closer; unless
+        another such role adds at least as much, is no further from the target and is no harder
+        to enter."""
         context, state = self.context, position.state
+        ladder = context.ladder
+        here = ladder.moves_left(state.role)
         gains, unmet = self._gains(position)
-        # Per gain, the easiest role: the soonest entered, then the least in fees (role_order
-        # breaks ties). Fees are worked out only where they can decide.
-        best: dict[frozenset[int], _Candidate] = {}
+        # Per gain and distance, the easiest role: the soonest entered, then the least in fees
+        # (role_order breaks ties). Fees are worked out only where they can decide.
+        best: dict[tuple[frozenset[int], float], _Candidate] = {}
+        onward = ladder.moves_from(state.role)
         for role, accrues in context.role_accrues:
-            if role.id == state.role or not accrues & gains:
+            if role.id not in onward:
                 continue
-            gain = accrues & unmet
-            held = best.get(gain)
+            closer = ladder.moves_left(role.id)
+            if not (accrues & gains or closer < here):
+                continue
+            kind = (accrues & unmet, closer)
+            held = best.get(kind)
             entry = position.entry(role)
             if held is None or entry < held.entry:
-                best[gain] = _Candidate(entry, None, role.id, role.requirements)
+                best[kind] = _Candidate(entry, None, role.id, role.requirements)
             elif entry == held.entry:
                 if held.fees is None:
                     held.fees = self.bounds.requirement_fees(held.requirements, position)
                 fees = self.bounds.requirement_fees(role.requirements, position)
                 if fees < held.fees:
-                    best[gain] = _Candidate(entry, fees, role.id, role.requirements)
-        costs: dict[frozenset[int], tuple[float, float]] = {}
-        for gain, held in best.items():
+                    best[kind] = _Candidate(entry, fees, role.id, role.requirements)
+        costs: dict[tuple[frozenset[int], float], tuple[float, float]] = {}
+        for kind, held in best.items():
             if held.fees is None:
                 held.fees = self.bounds.requirement_fees(held.requirements, position)
-            costs[gain] = (held.entry, held.fees)
-        return frozenset(held.role_id for gain, held in best.items()
-                         if not any(other > gain and cost <= costs[gain] for other, cost in costs.items()))
+            costs[kind] = (held.entry, held.fees)
+        return frozenset(held.role_id for kind, held in best.items()
+                         if not any(other != kind and other[0] >= kind[0] and other[1] <= kind[1]
+                                    and cost <= costs[kind] for other, cost in costs.items()))
 
     def _gains(self, position: Position) -> tuple[set[int], set[int]]:
         """The keys counted by an unmet rule the current role does not serve, and by any unmet rule."""
@@ -238,11 +263,13 @@ class Moves:
         return out, openings
 
     def exams(self, state: State, standing: Standing, wanted: list[InPlay]) -> list[tuple[str, RouteMet]]:
-        """Exams worth starting now: eligible, filling a missing group in play, and not beaten by
+        """Exams worth starting now: eligible, filling a missing group in play with a credential
+        that fits the path (`Context.fitting`), and not beaten by
         one that fills every group it fills, for no more study, no more money and no apprentice
         designation it would not bring."""
         context = self.context
-        groups = [g for in_play in wanted for g in in_play.missing]
+        fitting = context.fitting
+        groups = [fitting.get(g, g) for in_play in wanted for g in in_play.missing]
         found: dict[str, tuple[frozenset[int], RouteMet, tuple[int, float, bool, bool]]] = {}
         for cid, credential in context.scope.credentials.items():
             fills = frozenset(i for i, g in enumerate(groups) if cid in g)

@@ -5,7 +5,7 @@ designations removed), in time order."""
 from __future__ import annotations
 
 from ..catalog import Catalog
-from ..engine import assess
+from ..engine import Standing, assess
 from ..models import EDUCATION_LEVELS, Requirement
 from ..wording import level_name, years_text
 from .context import Context
@@ -21,7 +21,9 @@ def group_text(group: tuple[str, ...]) -> str:
 
 def contribution(kind: str, subject: str, extra: object, req: Requirement,
                  catalog: Catalog) -> tuple[str, tuple[str, ...]] | None:
-    """Which part of `req` a step meets (and the other options for that part), or None."""
+    """Which part of `req` a step meets (and the other options for that part), or None. For
+    experience, `extra` is the standing the time in the role starts from: a rule it already
+    meets is not met by the time."""
     if kind in ("credential", "apprentice"):
         group = next((g for g in req.credentials if subject in g), None)
         if group is None or (kind == "apprentice" and not req.full_credential):
@@ -38,7 +40,8 @@ def contribution(kind: str, subject: str, extra: object, req: Requirement,
             return level_name(req.education) + accredited, ()
         return None
     role = catalog.roles[subject]
-    rules = [r for r in req.experience if set(r.tracks) & set(role.tracks) or subject in r.roles]
+    rules = [r for r in req.experience if (set(r.tracks) & set(role.tracks) or subject in r.roles)
+             and not (isinstance(extra, Standing) and extra.track_years(r.tracks, r.roles) + 1e-9 >= r.years)]
     return ("; ".join(f"{years_text(r.years)} of {r.label}" for r in rules), ()) if rules else None
 
 

@@ -7,6 +7,7 @@ from ..engine import evaluate_credential
 from ..models import EDUCATION_LEVELS, Profile
 from ..wording import level_name, years_text
 from .context import Context
+from .fit import recommended_credentials
 from .needs import group_text
 from .result import Step
 from .state import State, Transition, group_met
@@ -30,6 +31,11 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
         notes.append(f"You meet a published route to remove {credential.apprentice.designation}: "
                      f"ask {credential.body} to remove it.")
     exams = [s for s in steps if s.kind == "credential"]
+    held = [*context.base.credentials, *(s.subject for s in exams)]
+    recommended = recommended_credentials(target, held)
+    if recommended:
+        notes.append(f"{target.title}: recommended: {', '.join(recommended)} (preferred by employers, not required; "
+                     "not in the route).")
     if exams:
         notes.append(f"Study time assumes {context.hours_per_week:g} hours a week; the hours per exam are "
                      "codingpath's planning estimates (no certifying body publishes them).")
@@ -38,7 +44,9 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
                      "are not included" + (f"; no published fee for {', '.join(unknown)}" if unknown else "") + ".")
     notes += _exam_notes(context, exams, transitions)
     if any(s.kind == "education" for s in steps):
-        notes.append("Degree durations are typical full-time durations (estimates); part-time takes longer.")
+        notes.append("Degree durations are typical part-time durations beside a full-time job (estimates; "
+                     "--degree-pace full-time plans them full-time)." if context.part_time else
+                     "Degree durations are typical full-time durations (estimates); part-time takes longer.")
     if any(s.unconfirmed and s.kind == "role" for s in steps[:-1]):
         notes.append("Steps marked unconfirmed rest on role requirements codingpath could not confirm.")
     if sum(s.kind == "role" for s in steps) > 2:

@@ -129,13 +129,17 @@ class Position:
         state, chains = self.state, self.context.degree_months
         if state.education >= level and (state.cahiim or not cahiim):
             return 0.0
+        # A certificate keeps the level and brings the accreditation (post-baccalaureate HIM).
+        certificate = self.context.certificate_months.get(state.education, math.inf) \
+            if state.education >= level and not state.degree else math.inf
         if state.degree:
             reached, accredited, ends = state.degree
             if reached >= level and (accredited or not cahiim):
                 return ends - self.month
-            return ends - self.month + chains[reached].get(max(level, reached + 1), math.inf)
-        return min((m for to, m in chains[state.education].items() if to >= max(level, state.education + 1)),
-                   default=math.inf)
+            after = self.context.certificate_months.get(reached, math.inf) if reached >= level else math.inf
+            return ends - self.month + min(after, chains[reached].get(max(level, reached + 1), math.inf))
+        return min(certificate, min((m for to, m in chains[state.education].items()
+                                     if to >= max(level, state.education + 1)), default=math.inf))
 
     def credential(self, cid: str, depth: int) -> float:
         """Months until credential `cid` could be held: its quickest eligibility route, then study."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from ..catalog import Catalog
 from ..models import EDUCATION_LEVELS, TIERS, Credential, EducationProgram, Requirement, Role
 
-__all__ = ["WEEKS_PER_MONTH", "Compiled", "Scope", "degree_chains", "planning_fee", "study_months"]
+__all__ = ["WEEKS_PER_MONTH", "Compiled", "Scope", "degree_chains", "planning_fee", "program_months", "study_months"]
 
 WEEKS_PER_MONTH = 52 / 12
 
@@ -25,17 +25,23 @@ class Scope:
     """What a route to the target can need: every credential named by the target's requirements
     and, transitively, by the eligibility routes of those; roles (no higher than the target's
     tier) on the tracks those requirements count, as stepping stones; and from a stepping stone's
-    credential group, its quickest and its cheapest member."""
+    credential group, its quickest and its cheapest member. `ladder_roles` are the roles a climb
+    along the ladder may pass through: in scope whatever they accrue."""
 
-    def __init__(self, catalog: Catalog, target: Role, avoid: frozenset[str]) -> None:
+    def __init__(self, catalog: Catalog, target: Role, avoid: frozenset[str],
+                 ladder_roles: frozenset[str] = frozenset()) -> None:
         self.catalog, self.target, self.avoid = catalog, target, avoid
         self.credentials: dict[str, Credential] = {}
         self.roles: dict[str, Role] = {}
         self.tracks: dict[str, None] = {}  # the tracks worth accruing (and moving roles for)
         self.role_keys: dict[str, None] = {}  # roles a rule names; "*" for "any experience"
         self.requirements: list[OwnedRequirement] = []
+        self._ladder = ladder_roles
         self._chain: deque[OwnedRequirement] = deque([(target.requirements, "role", target.id)])
         self._stepping_stones: deque[OwnedRequirement] = deque()  # their requirements, once the chain is done
+        for role_id in sorted(ladder_roles):
+            role = self.roles[role_id] = catalog.roles[role_id]
+            self._stepping_stones.append((role.requirements, "role", role.id))
         seen: set[int] = set()
         while self._chain or self._stepping_stones:
             req, kind, owner = self._chain.popleft() if self._chain else self._stepping_stones.popleft()
@@ -66,6 +72,7 @@ class Scope:
                         self._chain.extend((route, "apprentice", cid) for route in credential.apprentice.removal)
 
     def _add_experience(self, req: Requirement) -> None:
+        ladder_roles = self._ladder
         cap = TIERS.index(self.target.tier)
         for rule in req.experience:
             self.role_keys.update(dict.fromkeys(rule.roles or (() if rule.tracks else ("*",))))
@@ -74,6 +81,7 @@ class Scope:
             self.tracks.update(dict.fromkeys(new))
             for role in self.catalog.roles.values():
                 useful = (set(role.tracks) & set(new) and TIERS.index(role.tier) <= cap) or role.id in rule.roles
+                useful = useful and (not ladder_roles or role.id in ladder_roles)
                 if useful and role.id not in self.roles:
                     self.roles[role.id] = role
                     self._stepping_stones.append((role.requirements, "role", role.id))
@@ -96,7 +104,13 @@ class Compiled:
     full: bool  # a credential held as an apprentice does not count
 
 
-def degree_chains(programs: Sequence[EducationProgram]) -> list[dict[int, float]]:
+def program_months(program: EducationProgram, part_time: bool) -> int:
+    """A programme's months: beside a full-time job its part-time duration, where the data has one."""
+    years = program.part_time.years if part_time and program.part_time is not None else program.years
+    return round(years * 12)
+
+
+def degree_chains(programs: Sequence[EducationProgram], part_time: bool = False) -> list[dict[int, float]]:
     """Fewest months from each education level to each higher one through the degree programmes."""
     chains: list[dict[int, float]] = []
     for origin in range(len(EDUCATION_LEVELS)):
@@ -104,7 +118,7 @@ def degree_chains(programs: Sequence[EducationProgram]) -> list[dict[int, float]
         while frontier:
             spent, level = heapq.heappop(frontier)
             for program in programs:
-                to, cost = EDUCATION_LEVELS.index(program.level), spent + round(program.years * 12)
+                to, cost = EDUCATION_LEVELS.index(program.level), spent + program_months(program, part_time)
                 if EDUCATION_LEVELS.index(program.from_level) <= level < to and cost < best.get(to, math.inf):
                     best[to] = cost
                     heapq.heappush(frontier, (cost, to))

@@ -15,7 +15,7 @@ from ..models import Profile, Role
 from .bounds import Bounds
 from .context import Context, build_context
 from .moves import Moves
-from .state import Action, State, Transition
+from .state import MIN_STAY_MONTHS, Action, State, Transition
 
 __all__ = ["HORIZON_MONTHS", "MAX_STATES", "HeapEntry", "Route", "Search", "SearchKey"]
 
@@ -78,9 +78,10 @@ class Search:
 
     @classmethod
     def for_target(cls, catalog: Catalog, profile: Profile, target: Role, start: date, hours_per_week: float,
-                   avoid: frozenset[str]) -> Search:
+                   avoid: frozenset[str], min_tenure: int = MIN_STAY_MONTHS, fit: bool = True,
+                   part_time: bool = True) -> Search:
         """A search from `profile` to `target` with the planner's own bounds and moves."""
-        context = build_context(catalog, profile, target, start, hours_per_week, avoid)
+        context = build_context(catalog, profile, target, start, hours_per_week, avoid, min_tenure, fit, part_time)
         bounds = Bounds(context)
         return cls(context, bounds, Moves(context, bounds))
 
@@ -103,7 +104,7 @@ class Search:
             month = key.months
             self.popped += 1
             standing = bounds.position(state, month).standing
-            if moves.meets(context.target.requirements, state, standing):
+            if context.at_goal(state, month) and moves.meets(context.target.requirements, state, standing):
                 return Route(self.path(parents, state), month, state)
             if len(best) > MAX_STATES:
                 return f"the search stopped after {MAX_STATES} states without finding a route"

@@ -10,7 +10,7 @@ from datetime import date
 from typing import NamedTuple
 
 from ..engine import assess
-from ..models import Profile, Requirement
+from ..models import EDUCATION_LEVELS, Profile, Requirement
 from ..wording import level_name, months_in_words, requirement_text
 from .apply import add_months
 from .context import Context
@@ -119,7 +119,14 @@ def _education_step(drafting: _Drafting, action: Action, before: State) -> Step:
     needs = drafting.needs
     cahiim = bool(action.detail) and needs.need_cahiim
     text, _ = needs.satisfies("education", action.subject, cahiim, action.end)
-    words = f"Complete {level_name(action.subject)} ({months_in_words(action.end - action.start)}, typical full-time)"
+    pace = "part-time beside work" if drafting.context.part_time else "full-time"
+    if EDUCATION_LEVELS.index(action.subject) == before.education:  # keeps the level: a certificate
+        words = (f"Complete a post-baccalaureate HIM certificate ({months_in_words(action.end - action.start)}, "
+                 f"{pace}) at a CAHIIM-accredited programme: with {level_name(action.subject)} already held, "
+                 "the shorter way to the RHIA exam than a second degree")
+        start, end = drafting.dates(action)
+        return Step("education", words, start, end, None, text, (), False, action.subject, cahiim_accredited=True)
+    words = f"Complete {level_name(action.subject)} ({months_in_words(action.end - action.start)}, {pace})"
     if cahiim:
         who = sorted({label.removesuffix(" exam") for _, label, req in needs.items if req.cahiim_accredited})
         words += f" in health information management at a CAHIIM-accredited programme ({', '.join(who)} asks for one)"
@@ -161,14 +168,23 @@ _STEP_MAKERS: dict[str, Callable[[_Drafting, Action, State], Step]] = {
 
 def _experience_steps(drafting: _Drafting, profile: Profile, transitions: list[Transition],
                       months: int) -> list[_Timed]:
-    """Time in each role the route holds, as a step of its own (time order among the steps)."""
+    """Time in each role the route holds, as a step of its own (time order among the steps): for
+    the experience it adds to a rule not yet met, or as the time served before the next move up
+    the ladder. Time that does neither (working on while an exam is studied for) is no step."""
     context = drafting.context
     out = []
-    for role_id, first, last in _occupancy(context, profile, transitions, months):
+    for role_id, first, last, following in _occupancy(context, profile, transitions, months):
         held = context.catalog.roles[role_id]
-        text, _ = drafting.needs.satisfies("experience", role_id, None, last)
+        before = next((b for a, b in transitions if a.start >= first), transitions[-1].before if transitions else None)
+        standing = context.standing(before) if before is not None else None
+        text, _ = drafting.needs.satisfies("experience", role_id, standing, last)
         tracks = [t for t in held.tracks if t in context.scope.tracks] or list(held.tracks)
         words = f"Work as {held.title} for {months_in_words(last - first)}: {' and '.join(tracks)} experience"
+        if not text:
+            if following is None:
+                continue
+            text = f"the ladder: {held.title} leads to {context.catalog.roles[following].title}"
+            words = f"Work as {held.title} for {months_in_words(last - first)} before the next move up"
         step = Step("experience", words, add_months(context.start, first), add_months(context.start, last), None,
                     text, (), False, role_id)
         out.append(_Timed(first, _ORDER["experience"], 0, step))
@@ -176,15 +192,18 @@ def _experience_steps(drafting: _Drafting, profile: Profile, transitions: list[T
 
 
 def _occupancy(context: Context, profile: Profile, transitions: list[Transition],
-               months: int) -> list[tuple[str, int, int]]:
-    """(role, first month, last month) for each stretch of the route in one role."""
+               months: int) -> list[tuple[str, int, int, str | None]]:
+    """(role, first month, last month, the role moved into next or None) for each stretch of the
+    route in one role, where the stretch is a tenure served before that move (a role the route
+    entered, or one the profile has held for less than the minimum tenure)."""
     role = profile.current_role if profile.current_role in context.accrues else None
     since, out = 0, []
+    serving = context.first_move_at > 0
     for action, _ in transitions:
         if action.kind == "role":
             if role is not None and action.start > since:
-                out.append((role, since, action.start))
-            role, since = action.subject, action.start
+                out.append((role, since, action.start, action.subject if serving else None))
+            role, since, serving = action.subject, action.start, True
     if role is not None and months > since:
-        out.append((role, since, months))
+        out.append((role, since, months, context.target.id if serving and role != context.target.id else None))
     return out

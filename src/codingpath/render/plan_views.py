@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, NamedTuple
 
+from ..dates import add_months
 from ..errors import Problem
 from ..wording import credentials_text, education_text, experience_text, years_in_words
 from .view import Table, View
@@ -214,8 +216,18 @@ def _blocks(model: BaseModel) -> list[tuple[str, Sourced]]:
     return [(".".join(str(p) for p in path) or "entry", block) for path, block in iter_sourced(model)]
 
 
+class ApprenticeOutlook(NamedTuple):
+    """What passing an exam now would mean: its apprentice designation (CPC-A), and the months
+    until a removal route is met working on in the current role (None: that role does not count)."""
+
+    designation: str
+    today: date
+    months: int | None
+
+
 def credential_view(catalog: Catalog, credential: Credential, result: CredentialResult | None,
-                    *, name: str | None = None, apprentice: bool = False, brief: bool = False) -> View:
+                    *, name: str | None = None, apprentice: bool = False, brief: bool = False,
+                    apprentice_outlook: ApprenticeOutlook | None = None) -> View:
     """Everything about one credential; with a profile, first whether the person may sit it now and
     what is missing (only that with `brief`)."""
     c = credential
@@ -239,15 +251,7 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
     renewal += f", {c.renewal.ceus} CEUs" if c.renewal.ceus is not None else ""
     renewal += (f"\n{c.renewal.ceu_note}" if c.renewal.ceu_note else "") + f"\n[{c.renewal.confidence}]"
     rows.append(("Renewal", renewal))
-    if c.exam:
-        facts = (f"{c.exam.questions} questions" if c.exam.questions else "",
-                 f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
-                 f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "")
-        exam = ", ".join(p for p in facts if p) or "format not recorded"
-        rows.append(("Exam", exam + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
-    rows.append(("Fee", fee_text(c.fee) + (f"\n{c.fee.note.strip()}" if c.fee and c.fee.note else "")))
-    rows.append(("Study estimate", f"{c.study.hours:g} hours [{c.study.confidence}]"
-                 + (f"\n{c.study.note}" if c.study.note else "")))
+    rows += _exam_rows(c)
     if c.introduced:
         rows.append(("Introduced", str(c.introduced.year)))
     if c.replaces:
@@ -267,12 +271,46 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
         status = ((f"held as {c.apprentice.designation}" if apprentice and c.apprentice else "held") if result.held
                   else "may sit the exam now" if result.eligible else "not yet eligible to sit the exam")
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
+        if apprentice_outlook is not None and not result.held:
+            you.append(_if_passed_now(c, apprentice_outlook, payload))
         you += [("Missing (required)", g.message) for g in result.missing]
         you += [("Missing (recommended, not required)", g.message) for g in result.recommended_missing]
         you += [("Note", n) for n in result.notes]
         answer = Table(f"{name or 'This profile'} and {c.id}", ("Your standing", "Detail"), _label_once(you))
         tables = [answer] if brief else [answer, *tables]
     return View(payload, tuple(tables))
+
+
+def _exam_rows(c: Credential) -> list[tuple[str, str]]:
+    """The exam's format, fee and study estimate, each with its confidence."""
+    rows: list[tuple[str, str]] = []
+    if c.exam:
+        facts = (f"{c.exam.questions} questions" if c.exam.questions else "",
+                 f"{c.exam.duration_hours:g} hours" if c.exam.duration_hours else "",
+                 f"retake after {c.exam.retake_wait_days} days" if c.exam.retake_wait_days else "")
+        exam = ", ".join(p for p in facts if p) or "format not recorded"
+        rows.append(("Exam", exam + (f"\n{c.exam.note}" if c.exam.note else "") + f"\n[{c.exam.confidence}]"))
+    rows.append(("Fee", fee_text(c.fee) + (f"\n{c.fee.note.strip()}" if c.fee and c.fee.note else "")))
+    rows.append(("Study estimate", f"{c.study.hours:g} hours [{c.study.confidence}]"
+                 + (f"\n{c.study.note}" if c.study.note else "")))
+    return rows
+
+
+def _if_passed_now(c: Credential, outlook: ApprenticeOutlook, payload: dict[str, Any]) -> tuple[str, str]:
+    """What passing the exam now gives (CPC-A), and when the A could go; recorded in `payload` too."""
+    removal_month = None if outlook.months is None else add_months(outlook.today, outlook.months)
+    payload["passes_as_apprentice"] = outlook.designation
+    payload["apprentice_removal"] = removal_month.strftime("%Y-%m") if removal_month else None
+    if removal_month:
+        later = (f"a removal route would be met in {removal_month:%Y-%m} working on in your current role, "
+                 f"then ask {c.body} to remove the A")
+    elif c.apprentice and c.apprentice.removal:
+        first = c.apprentice.removal[0]
+        route = (first.description or short_rule(first)).rstrip(".")
+        later = f"the A goes once a published removal route is met: {route}"
+    else:
+        later = "the A stays"
+    return ("If passed now", f"it comes as {outlook.designation}; {later}")
 
 
 def _label_once(rows: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
@@ -283,7 +321,7 @@ def _label_once(rows: list[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
 # -- role ---------------------------------------------------------------------------------------
 
 def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: str | None = None,
-              brief: bool = False) -> View:
+              brief: bool = False, recommended: tuple[str, ...] = ()) -> View:
     """One role in full: requirements, progression, occupation figures; with a profile, first the
     verdict and the gaps (only those with `brief`)."""
     req = role.requirements
@@ -301,8 +339,13 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
     rows += [("Preferred credentials", ", ".join(role.preferred_credentials) or "-"),
              ("Leads to", ", ".join(catalog.roles[r].title for r in role.leads_to if r in catalog.roles) or "-"),
              ("Led to from", ", ".join(r.title for r in led_from) or "-")]
-    occupation = catalog.occupations.get(role.occupation or "")
     blocks: list[tuple[str, Sourced]] = [("requirements", req)]
+    if role.credited_tracks:  # time here also counts on these tracks, and the data says why
+        credit = role.credited_tracks
+        rows.append(("Also counts as", f"{', '.join(credit.tracks)} experience [{credit.confidence}]"
+                     + (f"\n{credit.note.strip()}" if credit.note else "")))
+        blocks.append(("credited_tracks", credit))
+    occupation = catalog.occupations.get(role.occupation or "")
     if occupation:
         figures = [f"{occupation.code} {occupation.title}"]
         if occupation.median_pay_usd is not None:
@@ -329,6 +372,9 @@ def role_view(catalog: Catalog, role: Role, result: RoleResult | None, *, name: 
                   "held": "current role"}[result.status]
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
         you += [("Missing", g.message) for g in result.gaps]
+        if recommended:  # what employers prefer, never a gap
+            you.append(("Recommended", f"recommended: {', '.join(recommended)} (preferred by employers, not required)"))
+        payload["recommended"] = list(recommended)
         answer = Table(f"{name or 'This profile'} and {role.title}", ("Your standing", "Detail"), _label_once(you),
                        HONEST + ("" if req.confirmed else "\n" + UNCONFIRMED))
         tables = [answer] if brief else [answer, *tables]

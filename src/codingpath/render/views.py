@@ -9,7 +9,8 @@ from ..catalog import Catalog
 from ..engine import RoleResult
 from ..errors import Problem
 from ..models import TIERS, Requirement, Role
-from ..wording import credentials_text, education_text, experience_text
+from ..planning.outlook import Outlook
+from ..wording import credentials_text, education_text, experience_text, months_in_words
 from .view import Table, View
 
 __all__ = ["FORMAT_VERSION", "next_view", "roadmap_view", "role_summary", "roles_view"]
@@ -48,31 +49,53 @@ def _status_text(result: RoleResult) -> str:
 
 
 def next_view(
-    results: list[RoleResult], *, name: str | None, source: str, current_role: str | None,
+    outlook: Outlook, *, name: str | None, source: str, current_role: str | None,
     today: date, warnings: tuple[Problem, ...] = (),
 ) -> View:
+    results = [r.result for r in outlook.roles]
+    best = outlook.best
     payload = {
         "format_version": FORMAT_VERSION,
         "profile": {"name": name, "file": source, "current_role": current_role},
         "as_of": today.isoformat(),
-        "roles": [result_dict(r) for r in results],
+        "best_next_step": None if best is None else {
+            "kind": best.kind, "subject": best.subject, "description": best.description, "opens": list(best.opens),
+            "months": best.months},
+        "roles": [{**result_dict(r.result), "target": r.target, "on_ladder": r.on_ladder,
+                   "months_to_close": r.months_to_close, "recommended": list(r.recommended)}
+                  for r in outlook.roles],
         "warnings": [w.as_dict() for w in warnings],
     }
     rows = []
-    for r in results:
-        missing = "; ".join(g.message for g in r.gaps) or "-"
-        rows.append((r.role.tier, r.role.title, _status_text(r), missing))
+    for r in outlook.roles:
+        missing = [g.message for g in r.result.gaps]
+        if r.result.status != "eligible":
+            missing.append("no route in codingpath's data" if r.months_to_close is None
+                           else f"about {months_in_words(r.months_to_close)} by the plan")
+        missing += [f"recommended: {', '.join(r.recommended)}"] if r.recommended else []
+        title = r.result.role.title + (" (target)" if r.target else "")
+        rows.append((r.result.role.tier, title, _status_text(r.result), "; ".join(missing) or "-"))
     eligible = sum(r.status == "eligible" for r in results)
     who = name or "this profile"
     title = f"Next roles for {who}: {eligible} of {len(results)} with every published requirement met"
+    if best is not None:
+        titles = {r.result.role.id: r.result.role.title for r in outlook.roles}
+        opened = ", ".join(titles[o] for o in best.opens[:3]) + (f" and {len(best.opens) - 3} more"
+                                                                if len(best.opens) > 3 else "")
+        title += (f"\nBest next step: {best.description.rstrip('.')}. Done in about "
+                  f"{months_in_words(best.months)}; on the way to {opened}.")
     caption = HONEST
     if any(r.unconfirmed for r in results):
         caption += "\n* rests on requirements codingpath could not confirm; check with the employer."
+    caption += "\nrecommended = preferred by employers, never required."
     table = Table(title, ("Tier", "Role", "Status", "What is missing"), tuple(rows), caption,
                   tuple(_STYLE[r.status] for r in results), narrow_columns=(0, 2), title_columns=(1,))
-    records = tuple((r.role.tier, r.role.title, r.role.id, r.status, "; ".join(g.message for g in r.gaps),
-                     "yes" if r.unconfirmed else "no") for r in results)
-    plain = Table(title, ("tier", "role", "id", "status", "missing", "unconfirmed"), records)
+    records = tuple((r.result.role.tier, r.result.role.title, r.result.role.id, r.result.status,
+                     "; ".join(g.message for g in r.result.gaps), "yes" if r.result.unconfirmed else "no",
+                     "" if r.months_to_close is None else str(r.months_to_close), ", ".join(r.recommended),
+                     "yes" if r.target else "no") for r in outlook.roles)
+    plain = Table(title.split("\n")[0], ("tier", "role", "id", "status", "missing", "unconfirmed", "months_to_close",
+                                         "recommended", "target"), records)
     return View(payload, (table,), records=plain)
 
 

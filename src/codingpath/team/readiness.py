@@ -35,7 +35,9 @@ from ..dates import add_months
 from ..engine import Gap, Standing, current_tier_index, evaluate_role, standing_of
 from ..errors import Problem
 from ..load.profiles import LoadedProfile
-from ..models import EDUCATION_LEVELS, TIERS, Profile, Requirement
+from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, Profile, Requirement
+from ..planning.ladder import months_in_current_role
+from ..planning.state import MIN_STAY_MONTHS
 from .readiness_keys import PlanScope, RoleKey
 
 __all__ = ["Cell", "CellStatus", "PersonResult", "ReadinessEvaluator", "RenewalDue"]
@@ -80,6 +82,13 @@ class PersonResult:
     renewals: tuple[RenewalDue, ...] = ()
     undated_credentials: tuple[str, ...] = ()  # held without an earned date: no renewal date known
     warnings: tuple[Problem, ...] = ()
+
+
+def _opens(program: EducationProgram, level: int) -> bool:
+    """Whether someone at `level` can take `program` and gain by it: a higher level, or (a
+    certificate) a CAHIIM-accredited HIM education at the level they hold."""
+    start, end = EDUCATION_LEVELS.index(program.from_level), EDUCATION_LEVELS.index(program.level)
+    return start <= level and (level < end or (program.cahiim_accredited and level <= end))
 
 
 class _Memo(OrderedDict[Any, Any]):
@@ -128,8 +137,10 @@ class ReadinessEvaluator:
         self._plan_scopes: dict[str, PlanScope] = {}
         ordered = sorted(catalog.roles.values(), key=lambda r: (TIERS.index(r.tier), r.title))
         self._by_tier = {i: tuple(r.id for r in ordered if TIERS.index(r.tier) == i) for i in range(len(TIERS))}
-        # No degree programme in the data is shorter than this: a lower bound for an education gap.
-        self._degree_floor = min((p.years for p in catalog.education), default=0.0)
+        # The shortest programme someone at each education level can start: a lower bound for an
+        # education gap (a high-school equivalency takes months, a degree years).
+        self._degree_floor = {level: min((p.years for p in catalog.education if _opens(p, level)), default=0.0)
+                              for level in range(len(EDUCATION_LEVELS))}
 
     def roles_for(self, profile: Profile) -> tuple[str, ...]:
         """The roles asked for, else every role one tier above the person's current tier
@@ -191,7 +202,7 @@ class ReadinessEvaluator:
             if gap.kind == "experience":
                 return gap.years_short
             if gap.kind == "education":
-                return self._degree_floor
+                return self._degree_floor[standing.education]
             if gap.kind == "training":
                 training = self.catalog.trainings.get(gap.options[0]) if gap.options else None
                 return self._study_years(training.hours) if training else 0.0
@@ -222,7 +233,7 @@ class ReadinessEvaluator:
         if route.education is not None:
             needed = EDUCATION_LEVELS.index(route.education)
             if standing.education < needed or (route.cahiim_accredited and not standing.cahiim_accredited):
-                floor = self._degree_floor
+                floor = self._degree_floor[standing.education]
         for rule in route.experience:
             floor = max(floor, rule.years - standing.track_years(rule.tracks, rule.roles))
         return floor
@@ -239,6 +250,8 @@ class ReadinessEvaluator:
             if scope is None:
                 scope = self._plan_scopes[role_id] = PlanScope.of(self.catalog, self.catalog.roles[role_id])
             key = scope.key(standing, profile.current_role, self.within_months, self.catalog)
+        # A plan's first move waits out the minimum tenure in the current role: part of the key.
+        key = (*key, max(0, MIN_STAY_MONTHS - months_in_current_role(profile, self.today)))
         years = self._plans.lookup(key, _ABSENT)
         if years is _ABSENT and self.shared_plans is not None:
             found = self.shared_plans.get(key)  # (years,): years may be None (no route)

@@ -19,6 +19,7 @@ from typing import Any
 from ..catalog import Catalog
 from ..engine import Standing
 from ..models import EDUCATION_LEVELS, TIERS, Requirement, Role
+from ..planning.ladder import build_ladder
 
 __all__ = ["MET", "NEVER", "PlanScope", "RoleKey"]
 
@@ -71,9 +72,10 @@ class RoleKey:
 
     def waiting(self, standing: Standing, current_role: str | None, catalog: Catalog) -> tuple[Any, ...] | None:
         """A plan key for "keep working": the months had on each rule (up to its threshold),
-        when time in the current role counts toward every rule still short; else None."""
+        when time in the current role counts toward every rule still short and the role leads to
+        the target (a plan moves only up the ladder); else None."""
         role = catalog.roles.get(current_role or "")
-        if role is None:
+        if role is None or self.role_id not in role.leads_to:
             return None
         had = []
         for tracks, roles, needed in self.experience:
@@ -135,6 +137,11 @@ def _closure(catalog: Catalog, target: Role, *, stones: bool) -> list[Requiremen
     tracks: set[str] = set()
     named: set[str] = set()
     roles_in: set[str] = {target.id}
+    # Every role a climb up the ladder to the target may pass through: its requirements count.
+    ladder = [catalog.roles[r] for r in build_ladder(catalog, target).distance if r is not None] if stones else []
+    for role in ladder:
+        roles_in.add(role.id)
+        pending.append(role.requirements)
     while pending:
         while pending:
             req = pending.pop()
@@ -192,6 +199,8 @@ class PlanScope:
         chain = self.chain
         role = catalog.roles.get(current_role or "")
         statuses: list[Any] = []
+        # Without a move the route must already stand one move from the target.
+        at_door = (self.target in role.leads_to) if role is not None else catalog.roles[self.target].tier == "entry"
         for tracks, roles, years in chain.rules:
             short = years - standing.track_years(tracks, roles)
             if short <= 1e-9:
@@ -203,12 +212,14 @@ class PlanScope:
             else:
                 break
         else:
-            # A route within the window needs no role move: it depends on education, credentials,
-            # courses and the shortfalls that can close in time.
-            return (self.target, "chain", min(standing.education, chain.level),
-                    standing.cahiim_accredited if chain.cahiim else None,
-                    standing.credentials & chain.credentials, standing.apprentice & chain.credentials,
-                    standing.training & chain.training, tuple(statuses))
+            if at_door:
+                # A route within the window needs no role move: it depends on education, credentials,
+                # courses and the shortfalls that can close in time.
+                # The current role too: a plan climbs the ladder from it.
+                return (self.target, "chain", current_role, min(standing.education, chain.level),
+                        standing.cahiim_accredited if chain.cahiim else None,
+                        standing.credentials & chain.credentials, standing.apprentice & chain.credentials,
+                        standing.training & chain.training, tuple(statuses))
 
         # Years beyond every threshold that counts them change nothing; below, they count to the month.
         def months(years: float, cap: float) -> int:
@@ -217,8 +228,8 @@ class PlanScope:
         full = self.full
         return (
             self.target,
-            # an unknown role accrues nothing the rules count, like no role
-            self.accrual.get(current_role, ()) if current_role else (),
+            # the role itself, not only what it accrues: a plan climbs the ladder from it
+            current_role,
             min(standing.education, full.level),
             standing.cahiim_accredited if full.cahiim else None,
             standing.credentials & full.credentials,
