@@ -89,7 +89,8 @@ def test_cpc_a_not_accepted_is_a_reading_not_a_requirement(bundled_data):
 def test_a_body_named_without_a_credential_means_its_coding_credentials(bundled_data):
     need = only("Active AAPC coding certification", bundled_data).parsed
     assert isinstance(need, CredentialNeed)
-    assert set(need.any_of) == {"CPC", "COC", "CRC", "CIC"}
+    # CPC-P is retired, but its holders keep it; specialty credentials (CEMC...) are not meant.
+    assert set(need.any_of) == {"CPC", "COC", "CRC", "CIC", "CPC-P"}
 
 
 @pytest.mark.parametrize(("text", "level", "field", "equivalent"), [
@@ -125,10 +126,16 @@ def test_an_inline_label_sets_the_kind_of_its_line_only(bundled_data):
 
 
 def test_unknown_credentials_are_listed_never_dropped(bundled_data):
-    found = read("Coder\n\nRequirements\n- CTR required\n- Epic certification\n- CEMC strongly preferred\n"
+    found = read("Coder\n\nRequirements\n- CHC required\n- Epic certification\n- COSC strongly preferred\n"
                  "- Knowledge of NCCI and MS-DRG\n", bundled_data)
     assert [(r.parsed, r.required) for r in found] == [
-        (OtherNeed("CTR"), True), (OtherNeed("Epic certification"), True), (OtherNeed("CEMC"), False)]
+        (OtherNeed("CHC"), True), (OtherNeed("Epic certification"), True), (OtherNeed("COSC"), False)]
+
+
+def test_a_credential_named_again_in_its_sentence_qualifies_it(bundled_data):
+    found = read("Registrar\n\nRequirements\n- CTR required, or CTR eligible with the CTR earned within 1 year "
+                 "of hire.\n", bundled_data)
+    assert [r.parsed for r in found] == [CredentialNeed(("CTR",), (), False, True, 12)]
 
 
 def test_html_scripts_styles_and_navigation_are_not_read(bundled_data):

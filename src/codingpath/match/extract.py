@@ -63,9 +63,9 @@ _CODING_FOCUS = frozenset({"physician", "outpatient", "inpatient", "risk adjustm
 
 
 def coding_credentials(catalog: Catalog, bodies: set[str] | None = None) -> tuple[str, ...]:
-    """The coding credentials (not the CDI ones) of these bodies, or of every body."""
+    """The core coding credentials (not the CDI or specialty ones) of these bodies, or of every body."""
     return tuple(c.id for c in catalog.credentials.values()
-                 if set(c.focus) & _CODING_FOCUS and "cdi" not in c.focus
+                 if set(c.focus) & _CODING_FOCUS and "cdi" not in c.focus and not c.specialty
                  and (bodies is None or c.body.upper() in bodies))
 
 
@@ -225,12 +225,26 @@ def _credential_group(sentence: str, group: list[tuple[int, int, str]], limit: i
         earlier[-1].ids.extend(ids)
         return []
     within = _within_months(rest)
+    if ids and _restates(earlier, ids, eligible, within):
+        return []
     if ids:
         need: Need = CredentialNeed(tuple(ids), tuple(dict.fromkeys(unknown)), apprentice, eligible, within)
         return [Mention(start, end, "credential", need, ids=ids)]
     if _looks_like_credential(sentence, rest, unit):  # each unknown one is a thing to check by hand
         return [Mention(s, e, "other", OtherNeed(token)) for s, e, token in group]
     return []
+
+
+def _restates(earlier: list[Mention], ids: list[str], eligible: bool, within: int | None) -> bool:
+    """"CTR required, or CTR eligible with the CTR earned within 1 year": the same credential named
+    again in one sentence qualifies the earlier requirement rather than adding one."""
+    for mention in reversed(earlier):
+        need = mention.need
+        if isinstance(need, CredentialNeed) and set(ids) <= set(need.any_of):
+            mention.need = CredentialNeed(need.any_of, need.unknown, need.apprentice_accepted,
+                                          need.eligible_accepted or eligible, need.within_months or within)
+            return True
+    return False
 
 
 def _accept_apprentice(earlier: list[Mention], ids: list[str]) -> None:

@@ -20,12 +20,14 @@ _TIER_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(apprentice|apprenticeship|trainee|entry|i|clerk|assistant|associate)\b", re.I), "entry"),
 )
 _TRACK_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(audit\w*|validation|review|payment integrity)\b", re.I), "audit"),
+    (re.compile(r"\b(audit\w*|validation|review|payment integrity|health plan|payer)\b", re.I), "audit"),
     (re.compile(r"\b(cdi|documentation)\b", re.I), "cdi"),
     (re.compile(r"\b(manager|director|supervisor|vp|vice president|operations)\b", re.I), "management"),
     (re.compile(r"\b(him|health information|release of information|registrar|records)\b", re.I), "him"),
     (re.compile(r"\b(billing|revenue|claims|practice)\b", re.I), "billing"),
     (re.compile(r"\b(compliance)\b", re.I), "compliance"),
+    (re.compile(r"\b(data|analytics|informatics)\b", re.I), "data"),
+    (re.compile(r"\b(privacy|security)\b", re.I), "privacy"),
     (re.compile(r"\b(educator|education|trainer)\b", re.I), "education"),
     (re.compile(r"\b(coder|coding|apprentice)\b", re.I), "coding"),
 )
@@ -71,12 +73,15 @@ def resembles(extraction: Extraction, catalog: Catalog) -> str | None:
     tracks = posting_tracks(extraction)
     asked = {c for r in extraction.requirements if isinstance(r.parsed, CredentialNeed) for c in r.parsed.any_of}
     settings = _settings(extraction)
+    specialties = {c.id for c in catalog.credentials.values() if c.specialty}
 
     def score(role: Role) -> float:
         # A one-word alias ("Coder") should not outscore a two-word title that says more.
         names = [_words(name) for name in (role.title, *role.aliases)]
         overlap = max((len(title & words) / (len(words) + 1) for words in names if words), default=0.0)
         offered = {c for group in role.requirements.credentials for c in group} | set(role.preferred_credentials)
+        # A role open to any of a dozen specialty credentials is not less like a posting naming one.
+        offered = {c for c in offered if c in asked or c not in specialties}
         shared = len(asked & offered) / len(asked | offered) if asked else 0.0
         setting = len(settings & _words(role.summary))
         return (4 * overlap + 2 * len(tracks & set(role.tracks)) - len(set(role.tracks) - tracks)

@@ -172,6 +172,9 @@ class Credential(Frozen):
     name: str
     body: str
     focus: tuple[Focus, ...] = Field(min_length=1)
+    # One specialty's coding (AAPC's CEMC, CGSC...), usually added to a core credential such as
+    # the CPC: a posting's "AAPC certification" means the core ones, not these.
+    specialty: bool = False
     summary: str
     eligibility: Eligibility
     recommended: Recommendation | None = None
