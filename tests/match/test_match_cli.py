@@ -75,9 +75,9 @@ def test_a_posting_with_no_requirement_exits_1(tmp_path):
 
 def test_only_unchecked_items_still_exit_1_and_name_them(tmp_path):
     posting = tmp_path / "registrar.txt"
-    posting.write_text("Registrar\n\nRequirements\n- CTR required\n")
+    posting.write_text("Compliance Analyst\n\nRequirements\n- CHC required\n")
     result = invoke(str(posting))
-    assert result.exit_code == 1 and "; only CTR, which it cannot check" in result.stderr
+    assert result.exit_code == 1 and "; only CHC, which it cannot check" in result.stderr
 
 
 def test_a_posting_from_standard_input(tmp_path):
@@ -113,12 +113,12 @@ def test_without_a_profile_it_lists_what_the_posting_asks():
 
 def test_a_required_item_it_cannot_check_is_said_before_the_verdict(tmp_path):
     posting = tmp_path / "registrar.txt"
-    posting.write_text("Registrar\n\nRequirements\n- CTR required\n- Associate degree\n")
+    posting.write_text("Compliance Analyst\n\nRequirements\n- CHC required\n- Associate degree\n")
     result = invoke(str(posting), "--profile", CODER)
     assert result.exit_code == 0
-    assert result.stdout.startswith("Registrar: Jane Doe meets every requirement codingpath can check")
+    assert result.stdout.startswith("Compliance Analyst: Jane Doe meets every requirement codingpath can check")
     out = result.stdout
-    assert "Required but not checked (codingpath has no record of them): CTR" in out
+    assert "Required but not checked (codingpath has no record of them): CHC" in out
     assert out.index("Required but not checked") < out.index("Verdict: meets.")
 
 
@@ -138,8 +138,9 @@ def test_gaps_are_spelled_as_next_spells_them_with_the_time_to_close():
                                                   label="supervisory or management experience"),))
     expected = assess(rule, standing_of(persona("experienced-coder", catalog), catalog, TODAY)).gaps[0].message
     assert gap["message"] == expected and expected.startswith("needs 1 year of supervisory or management experience")
-    assert gap["months_to_close"] == 12.0
-    assert payload["months_to_required"] == 12.0
+    # Up the ladder: Coder II now, Coding Supervisor a year later, then a year of supervising.
+    assert gap["months_to_close"] == 24.0
+    assert payload["months_to_required"] == 24.0
 
 
 # -- escaping -------------------------------------------------------------------------------------

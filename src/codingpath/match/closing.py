@@ -16,7 +16,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..engine import Standing, assess
-from ..models import EDUCATION_LEVELS, Profile, Requirement, Role, RoleRequirements, Source
+from ..models import EDUCATION_LEVELS, TIERS, Profile, Requirement, Role, RoleRequirements, Source
 from .requirements import (
     EducationNeed,
     ExperienceNeed,
@@ -65,8 +65,8 @@ class GapPlanner:
             roles["posting-required"] = _stand_in("posting-required", combined, like, source)
         self.index = {id(r): i for i, r in enumerate(extraction.requirements)}
         self.cap_years = _longest_rule(catalog, [r for r in map(_rule, extraction.requirements) if r is not None])
-        self.catalog = Catalog(catalog.credentials, {**catalog.roles, **roles}, catalog.trainings, catalog.education,
-                               catalog.occupations, catalog.files)
+        self.catalog = Catalog(catalog.credentials, {**_with_doors(catalog, like, tuple(roles)), **roles},
+                               catalog.trainings, catalog.education, catalog.occupations, catalog.files)
         self._memo: OrderedDict[Any, float | None] = OrderedDict()
         self.plans = 0
 
@@ -152,6 +152,26 @@ def _combine(rules: list[Requirement]) -> Requirement | None:
         experience=tuple(e for r in rules for e in r.experience),
         full_credential=any(r.full_credential for r in rules),
     )
+
+
+def _with_doors(catalog: Catalog, like: Role | None, stand_ins: tuple[str, ...]) -> dict[str, Role]:
+    """The catalogue's roles, with the posting's stand-ins where the ladder has the role it
+    resembles: led to from the roles that lead to that role, from the role itself (the same job
+    elsewhere) and from every role of its tier or above (an employer takes whoever meets its
+    requirements, and any of them could take such a job elsewhere first, as a credential wanted
+    "within 18 months of hire" is earned working in the job). The ladder still shapes the way to the
+    experience a posting asks for."""
+    tier = TIERS.index(like.tier) if like else 0
+
+    def door(role: Role) -> bool:
+        return like is None or role.id == like.id or like.id in role.leads_to or TIERS.index(role.tier) >= tier
+
+    def onward(role: Role) -> tuple[str, ...]:
+        also = (like.id,) if like is not None and like.id != role.id and like.id not in role.leads_to else ()
+        return (*role.leads_to, *also, *stand_ins)
+
+    return {rid: role.model_copy(update={"leads_to": onward(role)}) if door(role) else role
+            for rid, role in catalog.roles.items()}
 
 
 def _stand_in(role_id: str, rule: Requirement, like: Role | None, source: Source) -> Role:
