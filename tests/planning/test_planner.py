@@ -42,8 +42,9 @@ def test_newcomer_to_coding_manager_reads_like_advice(newcomer, bundled_data):
         ("education", "bachelor", "2026-11", "2030-11"),  # the degree runs alongside
         ("role", "medical-coder", "2027-11", "2027-11"),  # up the ladder, a year at a time
         ("experience", "medical-coder", "2027-11", "2029-11"),
-        ("role", "coding-auditor", "2029-11", "2029-11"),  # Medical Coder leads to the auditor, not to supervision
-        ("experience", "coding-auditor", "2029-11", "2030-11"),
+        # Medical Coder does not lead straight to supervision; Coder II, the coding line's next rung, does.
+        ("role", "coder-ii", "2029-11", "2029-11"),
+        ("experience", "coder-ii", "2029-11", "2030-11"),
         ("role", "coding-supervisor", "2030-11", "2030-11"),
         ("experience", "coding-supervisor", "2030-11", "2031-11"),  # a year of management
         ("role", "coding-manager", "2031-11", "2031-11"),
@@ -69,8 +70,8 @@ def test_newcomer_to_coding_manager_reads_like_advice(newcomer, bundled_data):
 def test_experienced_coder_moves_into_supervision_while_finishing_the_bachelors(experienced_coder, bundled_data):
     plan = plan_route(experienced_coder, bundled_data, "coding-manager", start=TODAY, degree_pace="full-time")
     assert route(plan) == [
-        ("role", "coding-auditor", "2026-11", "2026-11"),  # the ladder from Medical Coder to supervision
-        ("experience", "coding-auditor", "2026-11", "2027-11"),
+        ("role", "coder-ii", "2026-11", "2026-11"),  # the coding line's rung from Medical Coder to supervision
+        ("experience", "coder-ii", "2026-11", "2027-11"),
         ("education", "bachelor", "2026-11", "2028-11"),  # two years from her associate degree
         ("role", "coding-supervisor", "2027-11", "2027-11"),
         ("experience", "coding-supervisor", "2027-11", "2028-11"),

@@ -87,10 +87,11 @@ def test_unconfirmed_roles_carry_a_star_and_confirmed_ones_do_not(bundled_data):
 def test_the_route_to_the_target_is_numbered_on_the_cards_and_spelled_out():
     text = page(*profile_args("experienced-coder"))
     route = re.search(r'<section class="route".*?</section>', text, re.S)[0]
-    assert "Planned route to Coding Manager *" in route and "2028-11 Coding Manager" in route
-    assert "Work as Coding Supervisor for 2 years" in route
+    # Up the ladder one move at a time: Coder II, Coding Supervisor, Coding Manager.
+    assert "Planned route to Coding Manager *" in route and "2030-05 Coding Manager" in route
+    assert "Work as Coding Supervisor for 2 years 6 months" in route
     steps = dict(re.findall(r'data-role="([a-z-]+)">(?:(?!</article>).)*?aria-label="move (\d) of the route"', text))
-    assert steps == {"coding-supervisor": "1", "coding-manager": "2"}
+    assert steps == {"coder-ii": "1", "coding-supervisor": "2", "coding-manager": "3"}
 
 
 def test_to_draws_the_route_to_another_role_and_needs_a_profile():
@@ -170,7 +171,7 @@ def test_statuses_read_as_words_on_the_cards(tmp_path: Path):
     assert cards["coding-manager"]["status"] == "target · needs a bachelor's degree (+1)"
     assert cards["inpatient-coder"]["status"] == "gap · needs CIC/CCS"
     assert cards["coder-ii"]["word"] == "eligible"
-    assert (cards["coding-supervisor"]["step"], cards["coding-manager"]["step"]) == ("1", "2")
+    assert [cards[r]["step"] for r in ("coder-ii", "coding-supervisor", "coding-manager")] == ["1", "2", "3"]
 
 
 @needs_chromium

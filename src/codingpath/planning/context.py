@@ -186,11 +186,15 @@ def _accrual(keys: tuple[str, ...], role: Role) -> frozenset[int]:
 
 
 def _role_order(catalog: Catalog, scope: Scope, target: Role) -> tuple[Role, ...]:
-    """The order roles are preferred in when several would do: closest in kind to the target, then
-    the higher tier, then the usual next step (most roles lead to it)."""
+    """The order roles are preferred in when several would do: closest in kind to the target (most
+    of its kinds of work, then fewest others: Coder II before Coding Auditor on the way to Coding
+    Manager), then the higher tier, then the usual next step (most roles lead to it)."""
     popularity = {r.id: len(catalog.leads_from(r.id)) for r in scope.roles.values()}
+    # The target's own kinds of work: a track it is only credited with (a manager's audit years)
+    # does not make auditing the way to it.
+    kinds = set(target.tracks) - set(target.credited_tracks.tracks if target.credited_tracks else ())
     return tuple(sorted(scope.roles.values(), key=lambda r: (
-        -len(set(r.tracks) & set(target.tracks)), -TIERS.index(r.tier), -popularity[r.id], r.title)))
+        -len(set(r.tracks) & kinds), len(set(r.tracks) - kinds), -TIERS.index(r.tier), -popularity[r.id], r.title)))
 
 
 def _track_only_rules(base: Standing, keys: tuple[str, ...],
