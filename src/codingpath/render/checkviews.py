@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ..errors import Problem
 from ..load.datacheck import DataReport
 from ..load.profiles import CheckedFile
@@ -14,8 +16,13 @@ FORMAT_VERSION = 1
 _STYLE = {"error": "red", "warning": "yellow", "note": "dim", "ok": "green"}
 
 
-def _where(problem: Problem) -> str:
+def _where(problem: Problem, *, from_here: bool = False) -> str:
+    """file:line:column; with `from_here`, a file under the working directory as a relative path
+    (as linters print it), so the table's width does not follow where the data is checked out."""
     where = problem.file
+    if from_here and os.path.isabs(where):
+        relative = os.path.relpath(where)
+        where = where if relative.startswith("..") else relative
     if problem.line is not None:
         where += f":{problem.line}" + (f":{problem.column}" if problem.column is not None else "")
     return where
@@ -86,7 +93,7 @@ def data_check_view(report: DataReport, *, strict: bool) -> View:
     main = [f for f in report.findings if f.problem.severity != "note"]
     notes = [f for f in report.findings if f.problem.severity == "note"]
     rows: tuple[tuple[str, ...], ...] = tuple(
-        (_where(f.problem), f.problem.severity, f.kind, _what(f.problem)) for f in main)
+        (_where(f.problem, from_here=True), f.problem.severity, f.kind, _what(f.problem)) for f in main)
     styles = tuple(_STYLE.get(f.problem.severity) for f in main)
     if report.validated:
         title = (f"Checked {report.credentials} credentials, {report.roles} roles and {report.facts} sourced facts: "
@@ -103,7 +110,7 @@ def data_check_view(report: DataReport, *, strict: bool) -> View:
     if notes:
         tables.append(Table(
             f"{counted(len(notes), 'fact')} whose sources state no date (ages unknown; not counted as problems)",
-            ("Where", "Fact"), tuple((_where(f.problem), f.problem.message) for f in notes),
+            ("Where", "Fact"), tuple((_where(f.problem, from_here=True), f.problem.message) for f in notes),
             narrow_columns=(0,),
         ))
     lines = [f"Stale means the newest dated source is more than {report.max_age_years} years old "

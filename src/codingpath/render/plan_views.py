@@ -137,8 +137,9 @@ def plan_view(plan: Plan, *, name: str | None, source: str, warnings: tuple[Prob
 def short_rule(req: Requirement) -> str:
     """One route to sit an exam in a few words (the structure, not the prose description)."""
     parts = [p for p in (education_text(req), credentials_text(req)) if p != "-"]
-    parts += [f"{years_in_words(rule.years)} {'/'.join(rule.tracks or rule.roles) or 'any'}" for rule in req.experience]
-    parts += [f"training {t}" for t in req.training]
+    parts += [f"{years_in_words(rule.years)} {rule.label}" for rule in req.experience]
+    # A course's id is a slug of its name: spaced, it reads as words and wraps in a narrow column.
+    parts += [f"training {t.replace('-', ' ')}" for t in req.training]
     return " + ".join(parts) or "no prerequisite"
 
 
