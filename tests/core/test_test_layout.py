@@ -140,9 +140,9 @@ def test_a_module_that_gained_tests_leaves_the_untested_list():
 
 def test_tests_live_in_the_folder_of_the_part_they_test():
     folders = {path.parent.relative_to(TESTS).as_posix() for path in TESTS.rglob("test_*.py")}
-    # tests/test_views_fit.py is the one file still at the top (moving it waits on work in progress).
+    # tests/test_views_fit.py may stay at the top until work in progress on it is done; no other file may.
     assert folders <= {".", *TEST_FOLDERS}, sorted(folders - {".", *TEST_FOLDERS})
-    assert sorted(p.name for p in TESTS.glob("test_*.py")) == ["test_views_fit.py"]
+    assert {p.name for p in TESTS.glob("test_*.py")} <= {"test_views_fit.py"}
     parts = {path.name for path in PACKAGE.iterdir() if (path / "__init__.py").is_file()} - {"models"}
     assert parts == PARTS, "a new part of the package needs a tests/ folder of its own"
 
