@@ -3,14 +3,13 @@ aliases and titles, every id still finds its own role, and `data check` warns of
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from conftest import ROOT
 
 from codingpath.catalog import name_collisions
 from codingpath.load.data import load_catalog
 
-OVERLAY = Path(__file__).parent / "bad_inputs" / "data" / "overlay-id-is-a-bundled-alias"
+OVERLAY = ROOT / "tests" / "bad_inputs" / "data" / "overlay-id-is-a-bundled-alias"
 
 
 @pytest.fixture(scope="module")

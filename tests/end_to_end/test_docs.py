@@ -16,10 +16,10 @@ from typing import Any
 
 import pytest
 import typer
+from conftest import ROOT
 
 from codingpath.cli import app
 
-ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 COMMAND_PAGES = ROOT / "docs" / "commands"
 PAGES_NOT_COMMANDS = {"completion.md"}  # shell completion: options of `codingpath` itself
@@ -81,7 +81,7 @@ def test_the_docs_show_what_the_command_prints(transcript, printed):
 
 
 def test_a_block_that_is_not_run_is_covered_by_a_test_of_its_own():
-    tests = "".join(path.read_text(encoding="utf-8") for path in Path(__file__).parent.rglob("*.py"))
+    tests = "".join(path.read_text(encoding="utf-8") for path in (ROOT / "tests").rglob("*.py"))
     for transcript in (t for t in TRANSCRIPTS if not t.run):
         first = f"$ {transcript.steps[0].command}"
         assert first in tests.replace("\\n", "\n"), f"{transcript.where}: no test quotes {first!r}"

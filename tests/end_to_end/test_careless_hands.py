@@ -10,10 +10,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, as_unprivileged, installed_command, run_installed
+from conftest import EXAMPLES, ROOT, as_unprivileged, installed_command, run_installed
 
 ME = str(EXAMPLES / "experienced-coder.yaml")
-TEAM = str(Path(__file__).parent / "rosters" / "team.csv")
+TEAM = str(ROOT / "tests" / "rosters" / "team.csv")
 
 
 def shell(script: str, cwd: Path | None = None, **env: str) -> subprocess.CompletedProcess[str]:

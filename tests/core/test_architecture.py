@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from conftest import ROOT
 
-PACKAGE = Path(__file__).resolve().parent.parent / "src" / "codingpath"
+PACKAGE = ROOT / "src" / "codingpath"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
 UI = ("typer", "rich", "click")
