@@ -23,7 +23,6 @@ __all__ = [
     "POOLING",
     "CeuPooling",
     "Deadline",
-    "SPECIFIC_CEUS",
     "SpecificCeus",
     "RenewalItem",
     "RenewalReport",
@@ -77,17 +76,6 @@ POOLING: dict[str, CeuPooling] = {
         (Source(url="https://www.ahima.org/certification/Recertification", as_of="2019",
                 note="about 2019-2020; the 2024/2025 versions of the page do not show the table"),),
     ),
-}
-
-
-# Within AAPC's pooled total some credentials need CEUs on their own subject (pre-approved events).
-_AAPC_HELP = Source(url="https://www.aapc.com/medical-coding-education/help/", as_of="undated", retrieved="2026-11",
-                    note="credential-specific CEUs within the pooled total")
-SPECIFIC_CEUS: dict[str, tuple[int, str]] = {
-    "CPMA": (16, "auditing"), "CPCO": (16, "compliance"), "CDEO": (16, "documentation"),
-    "CPPM": (16, "practice management"), "CIRCC": (16, "interventional radiology/cardiovascular"),
-    **{cid: (8, "specialty") for cid in ("CEMC", "CGSC", "CANPC", "CASCC", "COBGC", "CPEDC", "CCC", "CEDC",
-                                         "CGIC", "CHONC", "CUC")},
 }
 
 
@@ -307,13 +295,13 @@ def _deadlines(items: list[RenewalItem], profile: Profile, today: date) -> tuple
         lead = members[0]
         specific = []
         for item in members:
-            rule = SPECIFIC_CEUS.get(item.credential.id)
-            if rule is None:
+            renewal = item.credential.renewal  # CEUs on its own subject within the pooled total (CPMA: 16 auditing)
+            if renewal.specific_ceus is None or renewal.specific_subject is None:
                 continue
             start, end = lead.cycle_start, lead.cycle_end
             logged = sum(c.hours for c in profile.ceus if c.credential == item.credential.id
                          and start is not None and end is not None and start <= c.date <= min(end, today))
-            specific.append(SpecificCeus(item.credential.id, rule[0], rule[1], logged))
+            specific.append(SpecificCeus(item.credential.id, renewal.specific_ceus, renewal.specific_subject, logged))
         deadlines.append(Deadline(tuple(members), tuple(specific)))
     return tuple(deadlines)
 

@@ -149,6 +149,13 @@ class Renewal(Sourced):
     # CEUs that must be on the credential's own subject, within the total (AAPC: 16 auditing for
     # CPMA, 8 specialty CEUs for each specialty credential).
     specific_ceus: int | None = Field(default=None, ge=0)
+    specific_subject: str | None = None  # what those CEUs must be on: "auditing", "specialty"
+
+    @model_validator(mode="after")
+    def _specific_ceus_name_their_subject(self) -> "Renewal":
+        if (self.specific_ceus is None) != (self.specific_subject is None):
+            raise ValueError("specific_ceus and specific_subject go together")
+        return self
 
 
 class Study(Sourced):
