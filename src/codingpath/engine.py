@@ -15,7 +15,7 @@ from typing import Literal
 
 from .catalog import Catalog
 from .models import EDUCATION_LEVELS, Credential, Profile, Requirement, Role
-from .wording import level_name, years_in_words, years_text
+from .wording import level_name, retired_text, years_in_words, years_text
 
 __all__ = [
     "CredentialResult",
@@ -299,8 +299,11 @@ def evaluate_credential(credential: Credential, standing: Standing) -> Credentia
         missing = () if eligible else closest.gaps
         if not eligible and len(rule.routes) > 1:
             notes.append(f"closest of {len(rule.routes)} published routes shown; any one route suffices")
+    if not credential.offered and not held:
+        # Holders keep a retired credential; no one can sit its exam now, whatever routes they meet.
+        eligible, missing, notes = False, (), [retired_text(credential)]
     recommended: tuple[Gap, ...] = ()
-    if credential.recommended:
+    if credential.recommended and credential.offered:
         options = [assess(route, standing) for route in credential.recommended.routes]
         if not any(a.met for a in options):
             recommended = min(options, key=lambda a: len(a.gaps)).gaps

@@ -84,7 +84,10 @@ def unreachable_reason(context: Context, first: State) -> str | None:
                     f"there from {level_name(EDUCATION_LEVELS[first.education])}")
     for group in req.credentials:
         if not group_met(group, req.full_credential, first) and not set(group) & set(context.scope.credentials):
-            return f"needs {group_text(group)}, and none of them can be planned (excluded or not in the data)"
+            retired = [c for c in group if c in catalog.credentials and not catalog.credentials[c].offered]
+            why = "excluded or not in the data" + (f"; {', '.join(retired)}: the exam is no longer offered"
+                                                   if retired else "")
+            return f"needs {group_text(group)}, and none of them can be planned ({why})"
     for rule in req.experience:
         accruing = [r for r in context.accrues if r != context.target.id
                     and (set(catalog.roles[r].tracks) & set(rule.tracks) or r in rule.roles)]

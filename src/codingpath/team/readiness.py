@@ -23,6 +23,7 @@ A test checks the result against planning every gap of every person (tests/team/
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -220,10 +221,13 @@ class ReadinessEvaluator:
 
     def _credential_floor(self, credential_id: str, standing: Standing) -> float:
         """At least this long to earn a credential: its study time, and the time to meet the
-        nearest of its eligibility routes (a degree, experience still short), whichever is longer."""
+        nearest of its eligibility routes (a degree, experience still short), whichever is longer;
+        never, for an exam no longer offered."""
         credential = self.catalog.credentials.get(credential_id)
         if credential is None:
             return 0.0
+        if not credential.offered:
+            return math.inf  # no one can earn it now (the planner never schedules it)
         routes = credential.eligibility.routes
         eligible_in = min((self._route_floor(route, standing) for route in routes), default=0.0)
         return max(self._study_years(credential.study.hours), eligible_in)

@@ -1,0 +1,113 @@
+"""Advice a career counselor would sign (issue 13): exams no longer offered are never scheduled,
+recommended experience is waited for when it costs no time, and the gaps behind RHIT/RHIA say
+what degree they need."""
+
+from __future__ import annotations
+
+import json
+import math
+
+from conftest import EXAMPLES, TODAY
+from typer.testing import CliRunner
+
+from codingpath.catalog import Catalog
+from codingpath.cli import app
+from codingpath.engine import evaluate_credential, standing_of
+from codingpath.load.loaded_profile import LoadedProfile
+from codingpath.models import Profile
+from codingpath.planning import plan_route
+from codingpath.team.readiness import ReadinessEvaluator
+
+runner = CliRunner()
+NEWCOMER = str(EXAMPLES / "newcomer.yaml")
+PAYER_GROUP = ("CPC", "CPC-P", "COC", "CCS", "CCS-P")
+
+
+def coder(years: float, held: tuple[str, ...] = ()) -> Profile:
+    return Profile.model_validate({
+        "name": "Kim", "education": {"level": "high-school"}, "current_role": "medical-coder",
+        "experience": [{"role": "medical-coder", "years": years}],
+        "credentials": [{"id": c, "earned": "2020-01"} for c in held]})
+
+
+def with_quick_retired_exam(catalog: Catalog) -> Catalog:
+    """The bundled data with CPC-P (retired) made the quickest and cheapest of its group and the
+    credential Payer Coder's employers prefer: a planner that ignored its status would take it."""
+    credentials = dict(catalog.credentials)
+    old = credentials["CPC-P"]
+    assert not old.offered
+    credentials["CPC-P"] = old.model_copy(update={
+        "study": old.study.model_copy(update={"hours": 1.0}),
+        "fee": old.fee.model_copy(update={"usd": 1.0}) if old.fee else None})
+    roles = dict(catalog.roles)
+    roles["payer-coder"] = roles["payer-coder"].model_copy(update={"preferred_credentials": ("CPC-P",)})
+    return Catalog(credentials, roles, catalog.trainings, catalog.education, catalog.occupations,
+                   catalog.files, catalog.bodies)
+
+
+# -- 1. retired credentials -------------------------------------------------------------------
+
+def test_the_payer_group_names_a_retired_credential(bundled_data):
+    assert bundled_data.roles["payer-coder"].requirements.credentials[0] == PAYER_GROUP
+    assert [c for c in PAYER_GROUP if not bundled_data.credentials[c].offered] == ["CPC-P"]
+
+
+def test_a_retired_exam_is_never_scheduled_even_when_quickest_and_cheapest(newcomer, bundled_data):
+    catalog = with_quick_retired_exam(bundled_data)
+    plan = plan_route(newcomer, catalog, "payer-coder", start=TODAY)
+    exams = [s for s in plan.steps if s.kind == "credential"]
+    assert plan.feasible and exams
+    assert all(s.subject != "CPC-P" and "CPC-P" not in s.alternatives for s in exams)
+    assert exams[0].subject == "CPC"
+
+
+def test_a_retired_exam_as_the_only_way_leaves_no_route_and_says_why(newcomer, bundled_data):
+    plan = plan_route(newcomer, bundled_data, "payer-coder", start=TODAY,
+                      avoid=frozenset(set(PAYER_GROUP) - {"CPC-P"}))
+    assert not plan.feasible and plan.steps == ()
+    assert plan.reason is not None and "CPC-P: the exam is no longer offered" in plan.reason
+
+
+def test_a_held_retired_credential_still_meets_a_requirement(bundled_data):
+    plan = plan_route(coder(3, ("CPC-P",)), bundled_data, "payer-coder", start=TODAY)
+    assert plan.eligible_now
+    assert not plan_route(coder(3), bundled_data, "payer-coder", start=TODAY).eligible_now
+
+
+def test_the_best_next_step_never_names_a_retired_exam(newcomer, bundled_data):
+    from codingpath.planning.outlook import next_outlook
+
+    outlook = next_outlook(newcomer, with_quick_retired_exam(bundled_data), TODAY, show_all=True)
+    assert outlook.best is not None and outlook.best.subject != "CPC-P"
+    assert all(s.subject != "CPC-P" for row in outlook.roles if row.plan for s in row.plan.steps)
+
+
+def test_team_readiness_does_not_count_on_a_retired_exam(bundled_data):
+    # A coder with the years but no credential: CPC-P at one hour would make her ready within two
+    # months; no exam still offered is that quick, so no plan is even needed to call it a gap.
+    catalog = with_quick_retired_exam(bundled_data)
+    evaluator = ReadinessEvaluator(catalog, TODAY, roles=("payer-coder",), within_months=2)
+    result = evaluator.evaluate(LoadedProfile(coder(3), "kim.yaml"))
+    assert [(c.role, c.status) for c in result.cells] == [("payer-coder", "gap")]
+    assert evaluator.plans == 0
+    assert evaluator._credential_floor("CPC-P", standing_of(coder(3), catalog, TODAY)) == math.inf
+
+
+def test_credential_page_says_the_exam_is_no_longer_offered(bundled_data, newcomer):
+    result = evaluate_credential(bundled_data.credentials["CPC-P"], standing_of(newcomer, bundled_data, TODAY))
+    assert not result.eligible and result.notes[0].startswith("the CPC-P exam is no longer offered (AAPC")
+    held = evaluate_credential(bundled_data.credentials["CPC-P"],
+                               standing_of(coder(3, ("CPC-P",)), bundled_data, TODAY))
+    assert held.held and not any("no longer offered" in n for n in held.notes)
+    out = runner.invoke(app, ["credential", "CPC-P", "--profile", NEWCOMER, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    page = json.loads(out.output)
+    assert page["eligible"] is False and "no longer offered" in page["notes"][0]
+    table = runner.invoke(app, ["credential", "CPC-P", "--profile", NEWCOMER]).output
+    assert "the exam is no longer offered" in table and "may sit the exam now" not in table
+    catalogue = runner.invoke(app, ["credentials", "--format", "csv"]).output
+    assert "CPC-P,Certified Professional Coder-Payer,AAPC,physician billing,exam no longer offered" in catalogue
+
+
+def test_an_offered_exam_without_prerequisite_is_still_open(bundled_data, newcomer):
+    assert evaluate_credential(bundled_data.credentials["CPC"], standing_of(newcomer, bundled_data, TODAY)).eligible
