@@ -7,15 +7,17 @@ from __future__ import annotations
 import json
 import math
 
+import pytest
 from conftest import EXAMPLES, TODAY
 from typer.testing import CliRunner
 
 from codingpath.catalog import Catalog
 from codingpath.cli import app
-from codingpath.engine import evaluate_credential, standing_of
+from codingpath.engine import assess, evaluate_credential, evaluate_role, standing_of
 from codingpath.load.loaded_profile import LoadedProfile
 from codingpath.models import Profile
-from codingpath.planning import plan_route
+from codingpath.planning import apply_plan, plan_route
+from codingpath.planning.apply import months_between
 from codingpath.team.readiness import ReadinessEvaluator
 
 runner = CliRunner()
@@ -111,3 +113,82 @@ def test_credential_page_says_the_exam_is_no_longer_offered(bundled_data, newcom
 
 def test_an_offered_exam_without_prerequisite_is_still_open(bundled_data, newcomer):
     assert evaluate_credential(bundled_data.credentials["CPC"], standing_of(newcomer, bundled_data, TODAY)).eligible
+
+
+# -- 2. recommended preparation waited for where it costs no time ------------------------------
+
+def _exam(plan, cid):
+    return next(s for s in plan.steps if s.kind == "credential" and s.subject == cid)
+
+
+def _search_months(profile, catalog, target):
+    """The months of the fastest route the search finds, before any exam is moved."""
+    from codingpath.planning.search import Search
+
+    search = Search.for_target(catalog, profile, catalog.roles[target], TODAY, 10.0, frozenset())
+    return search.run(search.context.initial_state(profile)).months
+
+
+def test_newcomer_to_an_inpatient_role_sits_ccs_once_ahima_recommendation_is_met(newcomer, bundled_data):
+    # Validation Specialist (inpatient DRG validation) asks for CCS or CIC and 3 years of coding:
+    # the route works 3 years anyway, so CCS waits for CRC plus a year of coding (AHIMA's
+    # "a coding credential from another organization plus one year"), at no cost in time.
+    plan = plan_route(newcomer, bundled_data, "validation-specialist", start=TODAY)
+    ccs, crc = _exam(plan, "CCS"), _exam(plan, "CRC")
+    assert (f"{crc.start:%Y-%m}", f"{crc.end:%Y-%m}") == ("2026-11", "2027-02")
+    assert (f"{ccs.start:%Y-%m}", f"{ccs.end:%Y-%m}") == ("2028-02", "2028-07")  # a year in the coding job
+    assert f"{plan.finish:%Y-%m}" == "2030-02"
+    assert months_between(TODAY, plan.finish) == _search_months(newcomer, bundled_data, "validation-specialist")
+    assert not any(n.startswith("CCS: AHIMA recommends") for n in plan.notes)
+    standing = standing_of(apply_until(newcomer, plan, bundled_data, ccs), bundled_data, ccs.start)
+    assert evaluate_credential(bundled_data.credentials["CCS"], standing).recommended_missing == ()
+    assert meets_target(newcomer, plan, bundled_data)
+
+
+def test_an_exam_the_next_move_needs_stays_early_and_the_note_says_why(newcomer, bundled_data):
+    # Inpatient Coder: CCS opens Medical Coder a year in (the ladder's next job), long before two
+    # years of coding could be had: waiting would delay the target, so the note says so.
+    plan = plan_route(newcomer, bundled_data, "inpatient-coder", start=TODAY)
+    ccs = _exam(plan, "CCS")
+    assert f"{ccs.start:%Y-%m}" == "2026-11"
+    note = next(n for n in plan.notes if n.startswith("CCS: AHIMA recommends"))
+    assert "not yet met when the plan sits the exam" in note
+    assert "waiting for it would delay Inpatient Coder, so the plan does not" in note
+
+
+@pytest.mark.parametrize("target", ["validation-specialist", "compliance-auditor", "outpatient-cdi-specialist",
+                                    "him-manager", "coding-manager", "inpatient-coder"])
+def test_waiting_for_a_recommendation_never_delays_or_breaks_a_route(newcomer, bundled_data, target):
+    plan = plan_route(newcomer, bundled_data, target, start=TODAY)
+    assert months_between(TODAY, plan.finish) == _search_months(newcomer, bundled_data, target)
+    assert meets_target(newcomer, plan, bundled_data)
+    studies = sorted((s.start, s.end) for s in plan.steps if s.kind in ("credential", "training"))
+    assert all(a[1] <= b[0] for a, b in zip(studies, studies[1:], strict=False))  # one at a time
+    for step in plan.steps:
+        before = standing_of(apply_until(newcomer, plan, bundled_data, step), bundled_data, step.start)
+        if step.kind == "credential":  # still eligible where it now sits
+            assert evaluate_credential(bundled_data.credentials[step.subject], before).eligible, step.subject
+            if evaluate_credential(bundled_data.credentials[step.subject], before).recommended_missing:
+                assert any(n.startswith(f"{step.subject}: ") and "not yet met" in n for n in plan.notes)
+        elif step.kind == "role" and step.subject != target:  # every move still open when made
+            assert evaluate_role(bundled_data.roles[step.subject], before).status != "gap", step.subject
+
+
+def apply_until(profile, plan, catalog, step):
+    """The profile after the steps that end by `step`'s start (experience to that month)."""
+    from dataclasses import replace as copy
+
+    done = []
+    for s in plan.steps:
+        if s is step:
+            break
+        if s.kind == "experience" and s.end > step.start:
+            done.append(copy(s, end=step.start))
+        elif s.end <= step.start:
+            done.append(s)
+    return apply_plan(profile, copy(plan, steps=tuple(done)), catalog)
+
+
+def meets_target(profile, plan, catalog) -> bool:
+    after = apply_plan(profile, plan, catalog)
+    return assess(plan.target.requirements, standing_of(after, catalog, plan.finish)).met
