@@ -192,3 +192,58 @@ def apply_until(profile, plan, catalog, step):
 def meets_target(profile, plan, catalog) -> bool:
     after = apply_plan(profile, plan, catalog)
     return assess(plan.target.requirements, standing_of(after, catalog, plan.finish)).met
+
+
+# -- 3. the accredited degree behind RHIT/RHIA ---------------------------------------------------
+
+RHIT_OR_RHIA = ("needs RHIT or RHIA (each needs a CAHIIM-accredited HIM degree: associate for RHIT, bachelor's or "
+                "post-baccalaureate certificate for RHIA)")
+
+
+def _gaps(result) -> list[str]:
+    return [g.message for g in result.gaps]
+
+
+def test_role_profile_names_the_degree_behind_rhit_or_rhia(bundled_data):
+    assert bundled_data.roles["him-manager"].requirements.credentials == (("RHIT", "RHIA"),)
+    out = runner.invoke(app, ["role", "him-manager", "--profile", NEWCOMER, "--format", "json"])
+    assert out.exit_code == 0, out.output
+    assert RHIT_OR_RHIA in json.dumps(json.loads(out.output))
+
+
+def test_next_names_the_degree_behind_rhit_or_rhia(newcomer, bundled_data):
+    from codingpath.planning.outlook import next_outlook
+
+    rows = {r.result.role.id: r for r in next_outlook(newcomer, bundled_data, TODAY, show_all=True).roles}
+    assert RHIT_OR_RHIA in _gaps(rows["him-manager"].result)
+    assert ("needs RHIA (it needs a CAHIIM-accredited HIM degree: bachelor's or post-baccalaureate certificate)"
+            in _gaps(rows["him-director"].result))
+    # A group with a member open without a degree (CPC, ...) is left as it was.
+    assert any(m.startswith("needs one of CPC, CCS, COC, CIC, RHIT, RHIA") for m in _gaps(rows["coding-manager"].result))
+    out = runner.invoke(app, ["next", "--profile", NEWCOMER, "--all", "--format", "json"])
+    assert RHIT_OR_RHIA in out.output
+
+
+def test_with_the_accredited_degree_the_gap_is_just_the_exam(bundled_data):
+    graduate = Profile.model_validate({"name": "Lee", "education": {"level": "associate", "cahiim_accredited": True}})
+    from codingpath.engine import evaluate_role
+
+    result = evaluate_role(bundled_data.roles["him-manager"], standing_of(graduate, bundled_data, TODAY),
+                           catalog=bundled_data)
+    assert "needs one of RHIT, RHIA" in _gaps(result)
+
+
+def test_the_degree_wording_is_read_from_the_eligibility_data(newcomer, bundled_data):
+    from codingpath.engine import degree_behind
+
+    credentials = dict(bundled_data.credentials)
+    rhit = credentials["RHIT"]
+    route = rhit.eligibility.routes[0].model_copy(update={"education": "bachelor"})
+    credentials["RHIT"] = rhit.model_copy(update={"eligibility": rhit.eligibility.model_copy(update={"routes": (route,)})})
+    catalog = Catalog(credentials, bundled_data.roles, bundled_data.trainings, bundled_data.education,
+                      bundled_data.occupations)
+    standing = standing_of(newcomer, bundled_data, TODAY)
+    assert degree_behind(("RHIT", "RHIA"), catalog, standing) == (
+        "each needs a CAHIIM-accredited HIM degree: bachelor's or post-baccalaureate certificate for RHIT, "
+        "bachelor's or post-baccalaureate certificate for RHIA")
+    assert degree_behind(("RHIT", "CPC"), bundled_data, standing) is None
