@@ -119,7 +119,8 @@ class ReadinessEvaluator:
     """Evaluates people one at a time against the roles of interest, remembering what repeats."""
 
     def __init__(self, catalog: Catalog, today: date, *, roles: Sequence[str] = (), within_months: int = 6,
-                 planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK) -> None:
+                 planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK,
+                 min_tenure: int = MIN_STAY_MONTHS) -> None:
         if planner is None:
             from ..planning import plan_route  # only a team with a gap to plan needs the planner
 
@@ -129,6 +130,7 @@ class ReadinessEvaluator:
         self.horizon = add_months(today, within_months)
         self.planner: PlanFunction = planner
         self.hours_per_week = hours_per_week
+        self.min_tenure = min_tenure  # months between two moves of a plan (`plan --min-tenure`)
         self.plans = 0  # plans computed (after memoisation), for the benchmark and the summary
         self._verdicts = _Memo(MEMO_SIZE)
         self._plans = _Memo(MEMO_SIZE)
@@ -255,13 +257,14 @@ class ReadinessEvaluator:
                 scope = self._plan_scopes[role_id] = PlanScope.of(self.catalog, self.catalog.roles[role_id])
             key = scope.key(standing, profile.current_role, self.within_months, self.catalog)
         # A plan's first move waits out the minimum tenure in the current role: part of the key.
-        key = (*key, max(0, MIN_STAY_MONTHS - months_in_current_role(profile, self.today)))
+        key = (*key, max(0, self.min_tenure - months_in_current_role(profile, self.today)))
         years = self._plans.lookup(key, _ABSENT)
         if years is _ABSENT and self.shared_plans is not None:
             found = self.shared_plans.get(key)  # (years,): years may be None (no route)
             years = found[0] if found else _ABSENT
         if years is _ABSENT:
-            plan = self.planner(profile, self.catalog, role_id, start=self.today, hours_per_week=self.hours_per_week)
+            plan = self.planner(profile, self.catalog, role_id, start=self.today, hours_per_week=self.hours_per_week,
+                                min_tenure=self.min_tenure)
             self.plans += 1
             years = (0.0 if plan.eligible_now else float(plan.total_years)) if plan.feasible else None
             if self.shared_plans is not None:
