@@ -247,3 +247,31 @@ def test_the_degree_wording_is_read_from_the_eligibility_data(newcomer, bundled_
         "each needs a CAHIIM-accredited HIM degree: bachelor's or post-baccalaureate certificate for RHIT, "
         "bachelor's or post-baccalaureate certificate for RHIA")
     assert degree_behind(("RHIT", "CPC"), bundled_data, standing) is None
+
+
+# -- 6. experience that transfers: coding management counts as audit experience ------------------
+
+def manager(since: str) -> Profile:
+    return Profile.model_validate({
+        "name": "Pat", "education": {"level": "bachelor"}, "credentials": [{"id": "CPC", "earned": "2015-01"}],
+        "experience": [{"role": "medical-coder", "start": "2012-01", "end": "2018-12"},
+                       {"role": "coding-manager", "start": since}],
+        "current_role": "coding-manager"})
+
+
+def test_a_coding_managers_years_count_toward_compliance_or_audit_experience(bundled_data):
+    rule = bundled_data.roles["compliance-officer"].requirements.experience[0]
+    assert (rule.years, rule.tracks) == (5, ("compliance", "audit"))
+    assert bundled_data.roles["coding-manager"].credited_tracks.tracks == ("audit",)
+    standing = standing_of(manager("2019-01"), bundled_data, TODAY)
+    assert round(standing.track_years(rule.tracks, rule.roles), 1) == 7.9  # every year managing coding
+    assert standing.track_years(("compliance",), ()) == 0  # not compliance-programme work itself
+    assert evaluate_role(bundled_data.roles["compliance-officer"], standing).status == "eligible"
+
+
+def test_the_planner_lets_the_audit_years_accrue_in_the_managers_own_job(bundled_data):
+    plan = plan_route(manager("2023-06"), bundled_data, "compliance-officer", start=TODAY)
+    assert [(s.kind, s.subject) for s in plan.steps] == [("experience", "coding-manager"),
+                                                         ("role", "compliance-officer")]
+    assert "audit experience" in plan.steps[0].description
+    assert f"{plan.finish:%Y-%m}" == "2028-06"  # 3 years 5 months managed, 1 year 7 months to go
