@@ -154,7 +154,7 @@ class Position:
             return 0.0  # held as an apprentice: as far as a bound knows, removal may be immediate
         if state.study and state.study.subject == cid:
             return state.study.ends - self.month
-        if cid not in context.study_months:
+        if cid not in context.schedulable:  # `Moves.exams` never offers it: out of scope, or not fitting
             return math.inf
         key = (cid, depth)
         if key not in self._credentials:
