@@ -146,13 +146,16 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         schedulable=frozenset(c for g in {g for c in compiled.values() for g in c.groups}
                               for c in fitting.get(g, g) if c in scope.credentials),
         part_time=part_time,
-        certificate_months={level: min(program_months(p, part_time) for p in programs
-                                       if p.cahiim_accredited and EDUCATION_LEVELS.index(p.level) == level
-                                       and p.level == p.from_level)
-                            for level in {EDUCATION_LEVELS.index(p.level) for p in programs
-                                          if p.cahiim_accredited and p.level == p.from_level}},
+        certificate_months=_certificate_months(programs, part_time),
         first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
+
+
+def _certificate_months(programs: tuple[EducationProgram, ...], part_time: bool) -> dict[int, int]:
+    """Per level, the months of the quickest CAHIIM-accredited certificate that keeps it."""
+    certificates = [p for p in programs if p.cahiim_accredited and p.level == p.from_level]
+    return {level: min(program_months(p, part_time) for p in certificates if EDUCATION_LEVELS.index(p.level) == level)
+            for level in {EDUCATION_LEVELS.index(p.level) for p in certificates}}
 
 
 def _fitting(target: Role, scope: Scope, compiled: Iterable[Compiled],
