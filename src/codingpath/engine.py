@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Literal
 
 from .catalog import Catalog
 from .models import EDUCATION_LEVELS, Credential, Profile, Requirement, Role
-from .wording import level_name, years_in_words, years_text
+from .wording import level_name, retired_text, short_level_name, years_in_words, years_text
 
 __all__ = [
     "CredentialResult",
@@ -23,6 +23,7 @@ __all__ = [
     "RoleResult",
     "Standing",
     "assess",
+    "degree_behind",
     "evaluate_credential",
     "evaluate_role",
     "level_name",
@@ -223,9 +224,13 @@ class RoleResult:
         return (order, len(self.gaps), years, TIERS.index(self.role.tier), self.role.title)
 
 
-def evaluate_role(role: Role, standing: Standing, current_role: str | None = None) -> RoleResult:
-    """A person against one role's published requirements."""
+def evaluate_role(role: Role, standing: Standing, current_role: str | None = None,
+                  catalog: Catalog | None = None) -> RoleResult:
+    """A person against one role's published requirements; with `catalog`, a credential gap whose
+    every option needs a CAHIIM-accredited degree the person lacks says which (`degree_behind`)."""
     assessment = assess(role.requirements, standing)
+    if catalog is not None:
+        assessment = Assessment(tuple(_with_degree(g, catalog, standing) for g in assessment.gaps))
     notes = []
     if not role.requirements.confirmed:
         notes.append("requirements unconfirmed: " + (role.requirements.note or "no published source"))
@@ -233,6 +238,36 @@ def evaluate_role(role: Role, standing: Standing, current_role: str | None = Non
         return RoleResult(role, "held", assessment.gaps, not role.requirements.confirmed, tuple(notes))
     status: Status = "eligible" if assessment.met else "gap"
     return RoleResult(role, status, assessment.gaps, not role.requirements.confirmed, tuple(notes))
+
+
+def _with_degree(gap: Gap, catalog: Catalog, standing: Standing) -> Gap:
+    behind = degree_behind(gap.options, catalog, standing) if gap.kind == "credential" else None
+    if behind is None or gap.message.startswith("holds "):
+        return gap
+    return replace(gap, message=f"needs {' or '.join(gap.options)} ({behind})")
+
+
+def degree_behind(group: tuple[str, ...], catalog: Catalog, standing: Standing) -> str | None:
+    """What stands behind a credential group when every member's eligibility asks for a degree
+    from a CAHIIM-accredited HIM programme the person lacks, in words read from the data:
+    "each needs a CAHIIM-accredited HIM degree: associate for RHIT, bachelor's or post-baccalaureate
+    certificate for RHIA"; None when any member is open without one (or is not in the data)."""
+    parts = []
+    for cid in group:
+        credential = catalog.credentials.get(cid)
+        routes = credential.eligibility.routes if credential else ()
+        if not routes or any(not (r.cahiim_accredited and r.education) or assess(r, standing).met for r in routes):
+            return None
+        level = min((r.education for r in routes if r.education), key=EDUCATION_LEVELS.index)
+        ways = [short_level_name(level)]
+        if any(p.kind == "certificate" and p.cahiim_accredited and p.level == p.from_level == level
+               for p in catalog.education):
+            ways.append("post-baccalaureate certificate" if level == "bachelor"
+                        else f"certificate after {level_name(level).removeprefix('a ').removeprefix('an ')}")
+        parts.append((cid, " or ".join(ways)))
+    if len(parts) == 1:
+        return f"it needs a CAHIIM-accredited HIM degree: {parts[0][1]}"
+    return "each needs a CAHIIM-accredited HIM degree: " + ", ".join(f"{ways} for {cid}" for cid, ways in parts)
 
 
 def current_tier_index(profile: Profile, catalog: Catalog) -> int:
@@ -299,8 +334,11 @@ def evaluate_credential(credential: Credential, standing: Standing) -> Credentia
         missing = () if eligible else closest.gaps
         if not eligible and len(rule.routes) > 1:
             notes.append(f"closest of {len(rule.routes)} published routes shown; any one route suffices")
+    if not credential.offered and not held:
+        # Holders keep a retired credential; no one can sit its exam now, whatever routes they meet.
+        eligible, missing, notes = False, (), [retired_text(credential)]
     recommended: tuple[Gap, ...] = ()
-    if credential.recommended:
+    if credential.recommended and credential.offered:
         options = [assess(route, standing) for route in credential.recommended.routes]
         if not any(a.met for a in options):
             recommended = min(options, key=lambda a: len(a.gaps)).gaps

@@ -7,11 +7,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .models import Requirement
+    from .models import Credential, Requirement
 
 __all__ = ["close_matches", "counted", "credentials_text", "did_you_mean", "education_text", "experience_text",
-           "level_name", "months_in_words", "plural", "requirement_text", "short_level_name", "suggestion",
-           "years_in_words", "years_text"]
+           "level_name", "months_in_words", "plural", "requirement_text", "retired_text", "short_level_name",
+           "suggestion", "years_in_words", "years_text"]
 
 # Each education level: (in a table cell, in a sentence).
 _LEVEL_WORDS = {
@@ -109,3 +109,11 @@ def requirement_text(req: Requirement) -> str:
     parts = [p for p in (education_text(req), credentials_text(req), experience_text(req)) if p != "-"]
     parts += [f"training {t}" for t in req.training]
     return "; ".join(parts) or "no prerequisite"
+
+
+def retired_text(credential: Credential) -> str:
+    """'the CPC-P exam is no longer offered (AAPC; unconfirmed): holders keep the credential'."""
+    status = credential.status
+    sure = "" if status is None or status.confidence == "confirmed" else f"; {status.confidence}"
+    return (f"the {credential.id} exam is no longer offered ({credential.body}{sure}): holders keep the "
+            "credential, and no one can earn it now")

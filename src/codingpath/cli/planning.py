@@ -187,7 +187,8 @@ def role_command(
     if profile is not None:
         when = today()
         person = load_person(profile, catalog, when).profile
-        result = evaluate_role(catalog.roles[rid], standing_of(person, catalog, when), current_role=person.current_role)
+        result = evaluate_role(catalog.roles[rid], standing_of(person, catalog, when), current_role=person.current_role,
+                               catalog=catalog)
         name = person.name
         recommended = recommended_credentials(catalog.roles[rid], [c.id for c in person.credentials])
     _need_profile_for_brief(brief, profile)

@@ -12,7 +12,7 @@ from ..errors import EXIT_PROBLEM
 from ..wording import counted
 from .app import app, say
 from .completion import complete_role
-from .options import DataOption, FormatOption, command_inputs, load_data, resolve_role, today
+from .options import DataOption, FormatOption, MinTenureOption, command_inputs, load_data, resolve_role, today
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -42,6 +42,7 @@ def team_command(
     within: Annotated[int, typer.Option(
         "--within", "-w", min=0, max=MAX_WITHIN, metavar="MONTHS",
         help="Months: 'ready within' for roles, and the window for renewals due.")] = 6,
+    min_tenure: MinTenureOption = 12,
     fmt: FormatOption = "table",  # type: ignore[assignment]
     output: Annotated[Path | None, typer.Option(
         "--output", "-o", help="Write to this file instead of standard output.", show_default=False)] = None,
@@ -51,7 +52,8 @@ def team_command(
 ) -> None:
     """A team's readiness for the roles above them: for each person and role, eligible now, ready
     within --within months on a planned route, or the main missing item; then who is eligible for each
-    role, and credential renewals due within --within months. A CSV roster has the columns name,
+    role, and credential renewals due within --within months (the plans move roles --min-tenure months
+    apart, as in plan and next). A CSV roster has the columns name,
     education_level, credentials, years_coding, current_role (see the README for optional ones).
     A profile that fails its checks is reported on stderr and skipped (exit code 1).
 
@@ -72,7 +74,7 @@ def team_command(
         say(*(warning.line_for_stderr() for warning in (source.roster.warnings if source.roster else ())))
     when = today()
     tally = Tally()
-    evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within)
+    evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within, min_tenure=min_tenure)
     events = evaluate_team(sources, evaluator, tally)
     total = sum(s.people_estimate for s in sources)
     # A bar redrawn on the terminal would garble output streamed to the same terminal.

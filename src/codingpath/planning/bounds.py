@@ -27,6 +27,12 @@ class Bounds:
         self.context = context
         self.memo = BoundMemo(context)
         self._positions: dict[State, Position] = {}
+        # Per tracks-only rule, (months a track must hold, its index in `State.months`): the
+        # months of `_short_on` without working out the thresholds again for every state.
+        self._thresholds = tuple(
+            None if track_only is None else
+            tuple((math.ceil((rule.years - base) * 12 - 1e-9), k) for base, k in track_only if k is not None)
+            for rule, track_only in zip(context.rules, context.track_only_rules, strict=True))
 
     def position(self, state: State, month: int) -> Position:
         """The state at `month` with its bounds memoised (a state is looked at when pushed and
@@ -120,14 +126,11 @@ class Bounds:
     def _short_on(self, position: Position, rule: int, keys: frozenset[int]) -> float:
         """Months rule `rule` is short counting only time on `keys` (a tracks-only rule is met by
         one track's years); the rule's shortfall when it is not tracks-only."""
-        context = self.context
-        track_only = context.track_only_rules[rule]
-        if track_only is None:
-            return position.months_short[rule] if keys & context.rule_keys[rule] else math.inf
-        years = context.rules[rule].years
+        thresholds = self._thresholds[rule]
+        if thresholds is None:
+            return position.months_short[rule] if keys & self.context.rule_keys[rule] else math.inf
         months = position.state.months
-        return min((max(0.0, math.ceil((years - base) * 12 - 1e-9) - months[k]) for base, k in track_only
-                    if k is not None and k in keys), default=math.inf)
+        return min((max(0.0, needed - months[k]) for needed, k in thresholds if k in keys), default=math.inf)
 
     def fees_left(self, position: Position) -> float:
         """Fees still to pay at the least: an exam per missing credential group of the target

@@ -61,6 +61,7 @@ class Context:
     hops: dict[str | None, dict[str, int]]  # role (None: none) -> moves up the ladder to each role
     doors: tuple[Role, ...]  # the roles in scope that lead to the target
     fitting: dict[frozenset[str], frozenset[str]]  # credential group -> the members that fit the path
+    schedulable: frozenset[str]  # the exams a route may sit: in scope and, for some group, fitting it
     part_time: bool  # degrees at a working adult's pace
     certificate_months: dict[int, int]  # level -> the quickest CAHIIM-accredited certificate kept at it
 
@@ -117,6 +118,7 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
     compiled = _compile(scope, rules)
     target_compiled = compiled[id(target.requirements)]
     serving = _serving_roles(role_order, accrues, rule_keys, target, target_compiled.rules)
+    fitting = _fitting(target, scope, compiled.values(), base) if fit else {}
     requirements_by_owner: dict[tuple[str, str], list[Requirement]] = {}
     for req, kind, owner in scope.requirements:
         requirements_by_owner.setdefault((kind, owner), []).append(req)
@@ -140,15 +142,20 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         ladder=ladder, min_tenure=min_tenure,
         hops={role: ladder.hops_from(role) for role in (None, *accrues)},
         doors=tuple(r for r in role_order if ladder.moves_left(r.id) == 0),
-        fitting=_fitting(target, scope, compiled.values(), base) if fit else {},
+        fitting=fitting,
+        schedulable=frozenset(c for g in {g for c in compiled.values() for g in c.groups}
+                              for c in fitting.get(g, g) if c in scope.credentials),
         part_time=part_time,
-        certificate_months={level: min(program_months(p, part_time) for p in programs
-                                       if p.cahiim_accredited and EDUCATION_LEVELS.index(p.level) == level
-                                       and p.level == p.from_level)
-                            for level in {EDUCATION_LEVELS.index(p.level) for p in programs
-                                          if p.cahiim_accredited and p.level == p.from_level}},
+        certificate_months=_certificate_months(programs, part_time),
         first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
+
+
+def _certificate_months(programs: tuple[EducationProgram, ...], part_time: bool) -> dict[int, int]:
+    """Per level, the months of the quickest CAHIIM-accredited certificate that keeps it."""
+    certificates = [p for p in programs if p.cahiim_accredited and p.level == p.from_level]
+    return {level: min(program_months(p, part_time) for p in certificates if EDUCATION_LEVELS.index(p.level) == level)
+            for level in {EDUCATION_LEVELS.index(p.level) for p in certificates}}
 
 
 def _fitting(target: Role, scope: Scope, compiled: Iterable[Compiled],

@@ -31,7 +31,10 @@ class Ladder(NamedTuple):
 
     def moves_left(self, role: str | None) -> float:
         """Moves before the target is one move away (0 at its door or in it; inf: never)."""
-        return 0 if role == self.target else self.distance.get(self.rung(role), math.inf)
+        if role == self.target:
+            return 0
+        distance = self.distance  # `rung` inlined: the search asks this tens of thousands of times
+        return distance[role] if role in distance else distance.get(None, math.inf)
 
     def moves_from(self, role: str | None) -> tuple[str, ...]:
         """The roles a move from `role` may go to and still reach the target."""

@@ -55,6 +55,7 @@ class Moves:
     def __init__(self, context: Context, bounds: Bounds) -> None:
         self.context, self.bounds = context, bounds
         self._met: dict[tuple[object, ...], bool] = {}
+        self._useful: dict[tuple[object, ...], frozenset[str]] = {}  # see `useful_roles`
 
     def expand(self, state: State, standing: Standing, month: int) -> Iterator[Move]:
         """Each next move from `state` at `month`."""
@@ -180,7 +181,17 @@ class Moves:
         """Roles the current one leads to that would accrue a track (or role) some unmet rule
         counts and the current role does not, or that bring the target a move closer; unless
         another such role adds at least as much, is no further from the target and is no harder
-        to enter."""
+        to enter. What it reads of a state is the role held and `Position.signature`: states that
+        differ only in what was passed over, the courses done or when a move may come share it."""
+        key = (position.state.role, position.signature())
+        found = self._useful.get(key)
+        if found is None:
+            if len(self._useful) > 20_000:
+                self._useful.clear()
+            found = self._useful[key] = self._useful_roles(position)
+        return found
+
+    def _useful_roles(self, position: Position) -> frozenset[str]:
         context, state = self.context, position.state
         ladder = context.ladder
         here = ladder.moves_left(state.role)

@@ -16,8 +16,9 @@ __all__ = ["plan_notes", "unreachable_reason"]
 
 
 def plan_notes(context: Context, profile: Profile, steps: list[Step], transitions: list[Transition],
-               eligible_now: bool) -> list[str]:
-    """The notes of a plan, the most useful first."""
+               eligible_now: bool, early: tuple[str, ...] = ()) -> list[str]:
+    """The notes of a plan, the most useful first; `early` names the exams scheduled before their
+    recommended preparation because waiting for it would delay the target."""
     catalog, target = context.catalog, context.target
     notes = []
     if eligible_now:
@@ -42,7 +43,7 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
         unknown = [s.subject for s in exams if s.cost_usd is None]
         notes.append("Fees are exam fees (the non-member price where members pay less); membership dues and tuition "
                      "are not included" + (f"; no published fee for {', '.join(unknown)}" if unknown else "") + ".")
-    notes += _exam_notes(context, exams, transitions)
+    notes += _exam_notes(context, exams, transitions, early)
     if any(s.kind == "education" for s in steps):
         notes.append("Degree durations are typical part-time durations beside a full-time job (estimates; "
                      "--degree-pace full-time plans them full-time)." if context.part_time else
@@ -54,7 +55,8 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
     return notes
 
 
-def _exam_notes(context: Context, exams: list[Step], transitions: list[Transition]) -> list[str]:
+def _exam_notes(context: Context, exams: list[Step], transitions: list[Transition],
+                early: tuple[str, ...]) -> list[str]:
     """Per exam: an unconfirmed eligibility rule, conditions not checked, recommended preparation."""
     notes = []
     for step in exams:
@@ -68,8 +70,11 @@ def _exam_notes(context: Context, exams: list[Step], transitions: list[Transitio
         result = evaluate_credential(credential, context.standing(before))
         if result.recommended_missing:
             closest = "; ".join(g.message for g in result.recommended_missing)
-            notes.append(f"{credential.id}: {credential.body} recommends, but does not require, more preparation "
-                         f"(closest recommended route: {closest}); see `codingpath credential {credential.id}`.")
+            why = (f"; waiting for it would delay {context.target.title}, so the plan does not"
+                   if credential.id in early else "")
+            notes.append(f"{credential.id}: {credential.body} recommends, but does not require, more preparation, "
+                         f"not yet met when the plan sits the exam (closest recommended route: {closest}){why}; "
+                         f"see `codingpath credential {credential.id}`.")
     return notes
 
 
@@ -84,7 +89,10 @@ def unreachable_reason(context: Context, first: State) -> str | None:
                     f"there from {level_name(EDUCATION_LEVELS[first.education])}")
     for group in req.credentials:
         if not group_met(group, req.full_credential, first) and not set(group) & set(context.scope.credentials):
-            return f"needs {group_text(group)}, and none of them can be planned (excluded or not in the data)"
+            retired = [c for c in group if c in catalog.credentials and not catalog.credentials[c].offered]
+            why = "excluded or not in the data" + (f"; {', '.join(retired)}: the exam is no longer offered"
+                                                   if retired else "")
+            return f"needs {group_text(group)}, and none of them can be planned ({why})"
     for rule in req.experience:
         accruing = [r for r in context.accrues if r != context.target.id
                     and (set(catalog.roles[r].tracks) & set(rule.tracks) or r in rule.roles)]

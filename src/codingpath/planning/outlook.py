@@ -73,7 +73,7 @@ def next_outlook(profile: Profile, catalog: Catalog, today: date, *, show_all: b
     held = [c.id for c in profile.credentials]
     rows = []
     for role, on_ladder in _listed(profile, catalog, show_all):
-        result = evaluate_role(role, standing)
+        result = evaluate_role(role, standing, catalog=catalog)
         plan = None
         months: int | None = 0
         if result.status != "eligible":

@@ -75,20 +75,26 @@ class Position:
         roles that ask the same)."""
         found = self._entries.get(role.id)
         if found is None:
-            if self._entry_signature is None:
-                state, month = self.state, self.month
-                self._entry_signature = (
-                    self.months_short, state.education, state.cahiim, state.credentials, state.apprentice,
-                    state.degree and (state.degree.level, state.degree.cahiim, state.degree.ends - month),
-                    state.study and (state.study.subject, state.study.ends - month))
             cache = self.memo.entries
-            key = (id(self.context.compiled[id(role.requirements)]), self._entry_signature)
+            key = (id(self.context.compiled[id(role.requirements)]), self.signature())
             if key not in cache:
                 if len(cache) > 50_000:
                     cache.clear()
                 cache[key] = self.bound(role.requirements, 1)
             found = self._entries[role.id] = cache[key]
         return found
+
+    def signature(self) -> EntrySignature:
+        """What the bounds of a requirement read of the state, the month taken out: the months
+        short per rule, education, credentials (and which as an apprentice), and what is under way
+        with the months it has left."""
+        if self._entry_signature is None:
+            state, month = self.state, self.month
+            self._entry_signature = (
+                self.months_short, state.education, state.cahiim, state.credentials, state.apprentice,
+                state.degree and (state.degree.level, state.degree.cahiim, state.degree.ends - month),
+                state.study and (state.study.subject, state.study.ends - month))
+        return self._entry_signature
 
     def soonest(self, roles: list[Role]) -> float:
         """The least `entry` of `roles` (inf for none); they come lowest tier first, so a role
@@ -148,7 +154,7 @@ class Position:
             return 0.0  # held as an apprentice: as far as a bound knows, removal may be immediate
         if state.study and state.study.subject == cid:
             return state.study.ends - self.month
-        if cid not in context.study_months:
+        if cid not in context.schedulable:  # `Moves.exams` never offers it: out of scope, or not fitting
             return math.inf
         key = (cid, depth)
         if key not in self._credentials:

@@ -22,6 +22,7 @@ from ..engine import assess
 from ..errors import InputError
 from ..models import Profile
 from .notes import unreachable_reason
+from .recommend import wait_for_recommendations
 from .result import Plan
 from .search import Route, Search
 from .state import MIN_STAY_MONTHS
@@ -64,4 +65,4 @@ def plan_route(profile: Profile, catalog: Catalog, target_id: str, *, start: dat
         reason = unreachable_reason(context, first) or found
         return Plan(target, False, False, f"{target.title}: {reason}", (), start, None, 0.0, 0.0, (),
                     not target.requirements.confirmed, hours_per_week)
-    return build_plan(context, profile, found, eligible_now=False)
+    return build_plan(context, profile, wait_for_recommendations(context, found), eligible_now=False)

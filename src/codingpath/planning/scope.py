@@ -26,7 +26,9 @@ class Scope:
     and, transitively, by the eligibility routes of those; roles (no higher than the target's
     tier) on the tracks those requirements count, as stepping stones; and from a stepping stone's
     credential group, its quickest and its cheapest member. `ladder_roles` are the roles a climb
-    along the ladder may pass through: in scope whatever they accrue."""
+    along the ladder may pass through: in scope whatever they accrue. A credential whose exam is no
+    longer offered (`Credential.offered`) is never in scope: a route cannot earn it, though one
+    held counts wherever a requirement names it (the engine reads what is held)."""
 
     def __init__(self, catalog: Catalog, target: Role, avoid: frozenset[str],
                  ladder_roles: frozenset[str] = frozenset()) -> None:
@@ -59,7 +61,7 @@ class Scope:
     def _add_credentials(self, req: Requirement, *, stepping_stone: bool) -> None:
         credentials = self.catalog.credentials
         for group in req.credentials:
-            usable = [c for c in group if c not in self.avoid and c in credentials]
+            usable = [c for c in group if c not in self.avoid and c in credentials and credentials[c].offered]
             if stepping_stone and usable:
                 quickest = min(usable, key=lambda c: (credentials[c].study.hours, planning_fee(credentials[c])))
                 cheapest = min(usable, key=lambda c: (planning_fee(credentials[c]), credentials[c].study.hours))

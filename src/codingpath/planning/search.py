@@ -64,6 +64,7 @@ class Route(NamedTuple):
     transitions: list[Transition]
     months: int
     final: State
+    early: tuple[str, ...] = ()  # exams left before their recommended preparation: waiting would delay
 
 
 class Search:

@@ -74,7 +74,7 @@ def build_plan(context: Context, profile: Profile, route: Route, *, eligible_now
     fees = sum(s.cost_usd or 0.0 for s in steps)
     unconfirmed = not target.requirements.confirmed or any(s.unconfirmed for s in steps)
     return Plan(target, eligible_now, True, None, tuple(steps), start, finish, round(months / 12, 2), fees,
-                tuple(plan_notes(context, profile, steps, transitions, eligible_now)), unconfirmed,
+                tuple(plan_notes(context, profile, steps, transitions, eligible_now, route.early)), unconfirmed,
                 context.hours_per_week)
 
 
@@ -93,7 +93,10 @@ def _credential_step(drafting: _Drafting, action: Action, before: State) -> Step
     fee = credential.fee.planning_usd if credential.fee else None
     text, others = drafting.needs.satisfies("credential", action.subject, None, action.end)
     others = tuple(c for c in others if c not in before.credentials and c in context.scope.credentials)
-    apprentice = action.subject in drafting.exam_outcomes[(action.subject, action.end)].apprentice
+    # An exam moved to when its recommended preparation is met (`recommend`) has no outcome of its
+    # own: it never brings an apprentice designation.
+    outcome = drafting.exam_outcomes.get((action.subject, action.end))
+    apprentice = outcome is not None and action.subject in outcome.apprentice
     weeks = math.ceil(credential.study.hours / context.hours_per_week)
     words = f"Earn {credential.id} ({credential.name}, {credential.body}): about {weeks} weeks of study, then the exam"
     route = action.detail

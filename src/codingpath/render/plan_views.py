@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..dates import add_months
 from ..errors import Problem
-from ..wording import credentials_text, education_text, experience_text, years_in_words
+from ..wording import credentials_text, education_text, experience_text, retired_text, years_in_words
 from .view import Table, View
 from .views import FORMAT_VERSION, HONEST
 
@@ -146,6 +146,9 @@ def short_rule(req: Requirement) -> str:
 def rule_to_sit(credential: Credential) -> str:
     """The rule to sit in short: its first route, and how many others there are."""
     rule = credential.eligibility
+    if not credential.offered:
+        status = credential.status
+        return "exam no longer offered" + (" *" if status is not None and not status.confirmed else "")
     routes = [short_rule(r) for r in rule.routes]
     text = " or ".join(routes) if len(routes) <= 2 else f"{routes[0]}, or {len(routes) - 1} other routes"
     text = text or "none"
@@ -234,6 +237,9 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
     c = credential
     rows: list[tuple[str, str]] = [("Summary", c.summary), ("Body", c.body), ("Focus", ", ".join(c.focus))]
     rule = c.eligibility
+    if c.status is not None and not c.offered:
+        rows.append(("Status", f"retired: {retired_text(c)}\n[{c.status.confidence}]"
+                     + (f" {c.status.note.strip()}" if c.status.note else "")))
     routes = "\n".join(("or: " if i else "") + (r.description or short_rule(r)) for i, r in enumerate(rule.routes))
     rows.append(("To sit (required)", (routes or "no education or experience prerequisite")
                  + f"\n[{rule.confidence}]" + (f" {rule.note.strip()}" if rule.note else "")))
@@ -270,7 +276,8 @@ def credential_view(catalog: Catalog, credential: Credential, result: Credential
             "unconfirmed": result.unconfirmed, "notes": list(result.notes),
         })
         status = ((f"held as {c.apprentice.designation}" if apprentice and c.apprentice else "held") if result.held
-                  else "may sit the exam now" if result.eligible else "not yet eligible to sit the exam")
+                  else "may sit the exam now" if result.eligible
+                  else "the exam is no longer offered" if not c.offered else "not yet eligible to sit the exam")
         you = [("Status", status + (" *" if result.unconfirmed else ""))]
         if apprentice_outlook is not None and not result.held:
             you.append(_if_passed_now(c, apprentice_outlook, payload))

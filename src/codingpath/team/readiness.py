@@ -23,6 +23,7 @@ A test checks the result against planning every gap of every person (tests/team/
 
 from __future__ import annotations
 
+import math
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -118,7 +119,8 @@ class ReadinessEvaluator:
     """Evaluates people one at a time against the roles of interest, remembering what repeats."""
 
     def __init__(self, catalog: Catalog, today: date, *, roles: Sequence[str] = (), within_months: int = 6,
-                 planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK) -> None:
+                 planner: PlanFunction | None = None, hours_per_week: float = HOURS_PER_WEEK,
+                 min_tenure: int = MIN_STAY_MONTHS) -> None:
         if planner is None:
             from ..planning import plan_route  # only a team with a gap to plan needs the planner
 
@@ -128,6 +130,7 @@ class ReadinessEvaluator:
         self.horizon = add_months(today, within_months)
         self.planner: PlanFunction = planner
         self.hours_per_week = hours_per_week
+        self.min_tenure = min_tenure  # months between two moves of a plan (`plan --min-tenure`)
         self.plans = 0  # plans computed (after memoisation), for the benchmark and the summary
         self._verdicts = _Memo(MEMO_SIZE)
         self._plans = _Memo(MEMO_SIZE)
@@ -220,10 +223,13 @@ class ReadinessEvaluator:
 
     def _credential_floor(self, credential_id: str, standing: Standing) -> float:
         """At least this long to earn a credential: its study time, and the time to meet the
-        nearest of its eligibility routes (a degree, experience still short), whichever is longer."""
+        nearest of its eligibility routes (a degree, experience still short), whichever is longer;
+        never, for an exam no longer offered."""
         credential = self.catalog.credentials.get(credential_id)
         if credential is None:
             return 0.0
+        if not credential.offered:
+            return math.inf  # no one can earn it now (the planner never schedules it)
         routes = credential.eligibility.routes
         eligible_in = min((self._route_floor(route, standing) for route in routes), default=0.0)
         return max(self._study_years(credential.study.hours), eligible_in)
@@ -251,13 +257,14 @@ class ReadinessEvaluator:
                 scope = self._plan_scopes[role_id] = PlanScope.of(self.catalog, self.catalog.roles[role_id])
             key = scope.key(standing, profile.current_role, self.within_months, self.catalog)
         # A plan's first move waits out the minimum tenure in the current role: part of the key.
-        key = (*key, max(0, MIN_STAY_MONTHS - months_in_current_role(profile, self.today)))
+        key = (*key, max(0, self.min_tenure - months_in_current_role(profile, self.today)))
         years = self._plans.lookup(key, _ABSENT)
         if years is _ABSENT and self.shared_plans is not None:
             found = self.shared_plans.get(key)  # (years,): years may be None (no route)
             years = found[0] if found else _ABSENT
         if years is _ABSENT:
-            plan = self.planner(profile, self.catalog, role_id, start=self.today, hours_per_week=self.hours_per_week)
+            plan = self.planner(profile, self.catalog, role_id, start=self.today, hours_per_week=self.hours_per_week,
+                                min_tenure=self.min_tenure)
             self.plans += 1
             years = (0.0 if plan.eligible_now else float(plan.total_years)) if plan.feasible else None
             if self.shared_plans is not None:
