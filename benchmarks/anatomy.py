@@ -52,9 +52,9 @@ def main() -> None:
     import codingpath.models
 
     mark("create the pydantic model classes (codingpath.models)")
-    from codingpath.engine import next_roles
     from codingpath.load.data import load_catalog
     from codingpath.load.profile_cache import load_profile_cached
+    from codingpath.planning.outlook import next_outlook
     from codingpath.render import emit
     from codingpath.render.views import next_view, roadmap_view
 
@@ -65,12 +65,12 @@ def main() -> None:
     loaded = load_profile_cached(profile, catalog, TODAY)
     hit = "yaml" not in sys.modules
     mark("load the profile from the profile cache" if hit else "load the profile (MISSED the profile cache)")
-    results = next_roles(loaded.profile, catalog, TODAY)
-    view = next_view(results, name=loaded.profile.name, source=loaded.source,
+    outlook = next_outlook(loaded.profile, catalog, TODAY)
+    view = next_view(outlook, name=loaded.profile.name, source=loaded.source,
                      current_role=loaded.profile.current_role, today=TODAY)
-    mark("evaluate the roles and build the view")
+    mark("evaluate the roles, plan each gap and build the view")
     emit(view, "table", io.StringIO())
-    mark(f"render next's table with rich ({len(results)} rows)")
+    mark(f"render next's table with rich ({len(outlook.roles)} rows)")
     # What the first run of a new or edited profile does instead of reading the profile cache.
     import yaml  # noqa: F401  (what the import costs is what is measured)
 
