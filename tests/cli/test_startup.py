@@ -191,3 +191,12 @@ def test_every_command_still_runs_through_the_entry_point():
         result = subprocess.run([*installed_command(), name, "--help"], capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, (name, result.stderr)
         assert f"Usage: codingpath {name}" in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["roles", "--tier", "mid", "-f", "JSON"],
+    ["next", "--profile", str(EXAMPLES / "experienced-coder.yaml"), "--min-tenure", "6", "--data", "."],
+])
+def test_options_are_coerced_without_typers_pydantic_adapters(args):
+    """Plain option values (strings, whole numbers, enum values, paths) need no TypeAdapter each."""
+    assert loaded(modules_after_running(*args), ("typer._adapters", "pydantic.type_adapter")) == []
