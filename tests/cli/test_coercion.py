@@ -37,19 +37,26 @@ def test_anything_else_is_left_to_typer(args, message):
 
 
 def test_the_quick_path_agrees_with_typers_adapter():
-    from typer._coercion import build_runtime_param
     from typer.main import get_command
+
+
+    group = get_command(app)
+    for name in ("next", "plan", "roles"):
+        _agrees(group.commands[name])
+
+
+def _agrees(command) -> None:
+    from typer._coercion import build_runtime_param
 
     from codingpath.cli.coercion import QuickParam
 
-    group = get_command(app)
-    command = group.commands["next"]
-    ctx = command.make_context("next", ["--profile", "x.yaml"])
+    ctx = command.make_context(command.name, [])
     for param in command.get_params(ctx):
         descriptor = param.type_descriptor
         quick = QuickParam(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info)
         typer_own = build_runtime_param(descriptor)
-        for value in ("12", 12, "table", "JSON", "x.yaml", Path("data"), None):
+        for value in ("12", 12, "7.5", ".5", "5.", 10.0, "1e3", "1_0", " 3", "table", "JSON", "x.yaml",
+                      Path("data"), None, True, "part-time"):
             try:
                 expected = typer_own.coerce(value, param=param, ctx=ctx)
             except Exception as exc:  # noqa: BLE001

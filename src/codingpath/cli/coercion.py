@@ -50,6 +50,8 @@ def _quick(annotation: Any, info: Any, value: Any, param: _TyperParameter, ctx: 
         return value if isinstance(value, str) else _UNSURE
     if annotation is int:
         return _whole_number(value, info)
+    if annotation is float:
+        return _decimal(value, info)
     if isinstance(annotation, type) and issubclass(annotation, Enum):
         from typer._param_types import coerce_cli_choice
 
@@ -75,6 +77,19 @@ def _whole_number(value: Any, info: Any) -> Any:
     if isinstance(value, str) and value.isascii() and value.isdigit():
         number = int(value)
     elif type(value) is int:
+        number = value
+    else:
+        return _UNSURE
+    if info.clamp or (info.min is not None and number < info.min) or (info.max is not None and number > info.max):
+        return _UNSURE
+    return number
+
+
+def _decimal(value: Any, info: Any) -> Any:
+    """A float written as plain digits with at most one point ("10", "7.5"), or a float default."""
+    if isinstance(value, str) and value.isascii() and value.replace(".", "", 1).isdigit():
+        number = float(value)
+    elif type(value) is float and value == value and value not in (float("inf"), float("-inf")):
         number = value
     else:
         return _UNSURE
