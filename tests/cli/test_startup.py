@@ -200,3 +200,26 @@ def test_every_command_still_runs_through_the_entry_point():
 def test_options_are_coerced_without_typers_pydantic_adapters(args):
     """Plain option values (strings, whole numbers, enum values, paths) need no TypeAdapter each."""
     assert loaded(modules_after_running(*args), ("typer._adapters", "pydantic.type_adapter")) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["next", "--profile", "{profile}"],
+    ["roles"],
+    ["roadmap", "--profile", "{profile}"],
+    ["plan", "--profile", "{profile}", "--to", "coding-manager"],
+])
+def test_a_question_asked_before_imports_neither_pydantic_the_models_nor_the_planner(tmp_path, args):
+    """The answer cache (cli/answers.py): asked again, a command reads back its View."""
+    profile = tmp_path / "me.yaml"
+    profile.write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    args = [arg.format(profile=profile) for arg in args]
+    heavy = ("pydantic", "codingpath.models", "codingpath.planning", "codingpath.engine", "yaml",
+             "codingpath.load.data", "typer._adapters")
+    first = modules_after_running(*args)
+    assert "codingpath.models" in first and "pydantic" in first
+    again = modules_after_running(*args)
+    assert "codingpath.cli.answers" in again
+    assert loaded(again, heavy) == []
+    profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
+    if "--profile" in args:
+        assert "codingpath.models" in modules_after_running(*args)
