@@ -41,7 +41,7 @@ def test_the_quick_path_agrees_with_typers_adapter():
 
 
     group = get_command(app)
-    for name in ("next", "plan", "roles"):
+    for name in ("next", "plan", "roles", "team"):
         _agrees(group.commands[name])
 
 
@@ -50,13 +50,14 @@ def _agrees(command) -> None:
 
     from codingpath.cli.coercion import QuickParam
 
-    ctx = command.make_context(command.name, [])
+    ctx = command.make_context(command.name, ["x.csv"] if command.name == "team" else [])
     for param in command.get_params(ctx):
         descriptor = param.type_descriptor
         quick = QuickParam(annotation=descriptor.annotation, parameter_info=descriptor.parameter_info)
         typer_own = build_runtime_param(descriptor)
         for value in ("12", 12, "7.5", ".5", "5.", 10.0, "1e3", "1_0", " 3", "table", "JSON", "x.yaml",
-                      Path("data"), None, True, "part-time"):
+                      Path("data"), None, True, "part-time", (), ("a.csv",),
+                      ["a", "b"], ("a", 1)):
             try:
                 expected = typer_own.coerce(value, param=param, ctx=ctx)
             except Exception as exc:  # noqa: BLE001

@@ -30,7 +30,13 @@ class QuickParam(RuntimeParam):
     """A parameter's coercion: the plain cases here, the rest by Typer's adapter (built only then)."""
 
     def coerce(self, value: Any, param: _TyperParameter, ctx: Context) -> Any:
-        if not (param.multiple or param.nargs == -1):
+        if param.multiple or param.nargs == -1:
+            if value is None:
+                return ()  # what every RuntimeParam answers for a repeatable option not given
+            strings = isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value)
+            if self.annotation == list[str] and strings and self.parameter_info.parser is None:
+                return list(value)  # what Typer's list adapter makes of strings
+        else:
             if value is None:
                 return None  # what every RuntimeParam answers for a value not given
             quick = _quick(self.annotation, self.parameter_info, value, param, ctx)
