@@ -185,13 +185,16 @@ def startup_cases(exe: str, base_env: dict[str, str], scratch: Path) -> tuple[li
         cases.append(completion)
     else:
         skipped.append("completion of a role id: no option completes role ids in this build")
-    forget = forget_answers(Path(base_env["XDG_CACHE_HOME"]) / "codingpath")
-    cases.append(Case("codingpath next, a new question", [exe, "next", "--profile", coder], kind="diagnostic",
-                      prepare=forget))
-    cases.append(Case("codingpath roles, a new question", [exe, "roles"], kind="diagnostic", prepare=forget))
+    # A cache directory of their own (its data and profile entries filled by the warm-up runs), so that
+    # removing its answers never touches the entries the repeated commands above read.
+    fresh_cache = scratch / "cache-new-questions"
+    forget, env = forget_answers(fresh_cache / "codingpath"), {"XDG_CACHE_HOME": str(fresh_cache)}
+    cases.append(Case("codingpath next, a new question", [exe, "next", "--profile", coder], env,
+                      kind="diagnostic", prepare=forget))
+    cases.append(Case("codingpath roles, a new question", [exe, "roles"], env, kind="diagnostic", prepare=forget))
     if has_command(exe, "plan", base_env):
         cases.append(Case("codingpath plan, a new question",
-                          [exe, "plan", "--profile", newcomer, "--to", "coding-manager"], kind="diagnostic",
+                          [exe, "plan", "--profile", newcomer, "--to", "coding-manager"], env, kind="diagnostic",
                           prepare=forget))
     cases.append(Case("codingpath next, cache disabled", [exe, "next", "--profile", coder],
                       {"CODINGPATH_NO_CACHE": "1"}, kind="diagnostic"))
