@@ -223,3 +223,11 @@ def test_a_question_asked_before_imports_neither_pydantic_the_models_nor_the_pla
     profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
     if "--profile" in args:
         assert "codingpath.models" in modules_after_running(*args)
+
+
+def test_a_csv_roster_is_read_without_pyyaml():
+    """Roster rows become documents in memory (`load/document.py`): the YAML reader is for files."""
+    roster = str(EXAMPLES.parent / "tests" / "rosters" / "team.csv")
+    modules = modules_after_running("team", roster)
+    assert "codingpath.team.evaluate" in modules
+    assert loaded(modules, ("yaml", "codingpath.load.yamlio")) == []

@@ -27,7 +27,7 @@ from .cache import CatalogCache
 from .layers import DATA_ENV, bundled_data_dir, data_files, data_layers
 
 if TYPE_CHECKING:  # the YAML reader is imported when the files are read: from the cache, never
-    from .yamlio import YamlDocument
+    from .document import YamlDocument
 
 __all__ = ["CatalogReport", "DATA_ENV", "Origin", "bundled_data_dir", "data_files", "data_layers", "inspect_catalog",
            "load_catalog"]
