@@ -228,6 +228,7 @@ def test_a_question_asked_before_imports_neither_pydantic_the_models_nor_the_pla
 def test_a_csv_roster_is_read_without_pyyaml():
     """Roster rows become documents in memory (`load/document.py`): the YAML reader is for files."""
     roster = str(EXAMPLES.parent / "tests" / "rosters" / "team.csv")
+    modules_after_running("team", roster)  # fills the data cache
     modules = modules_after_running("team", roster)
     assert "codingpath.team.evaluate" in modules
     assert loaded(modules, ("yaml", "codingpath.load.yamlio")) == []
