@@ -106,3 +106,13 @@ def test_a_corrupt_or_foreign_entry_is_ignored(profile_file):
     assert run_installed("next", "--profile", str(profile_file)).stdout == first.stdout
     entry.chmod(0o666)  # writable by others: not trusted
     assert run_installed("next", "--profile", str(profile_file)).stdout == first.stdout
+
+
+def test_an_entry_under_another_questions_name_is_ignored(profile_file):
+    args = ("next", "--profile", str(profile_file))
+    short = run_installed(*args)
+    (entry,) = answers()
+    every = run_installed(*args, "--all")
+    (other,) = [path for path in answers() if path != entry]
+    other.write_bytes(entry.read_bytes())  # the short list's answer under the --all question's name
+    assert run_installed(*args, "--all").stdout == every.stdout != short.stdout

@@ -51,7 +51,7 @@ def answered(question: tuple[object, ...], compute: Callable[[], T], *, data: Pa
     `question` (the command and every option it depends on), from the cache when asked before under
     the same conditions. With `reads_profile`, the command reads `profile` (or the default one, see
     `options.profile_path`)."""
-    path = _entry_path(question, data, profile if reads_profile else None, reads_profile)
+    path = _entry_path(question, data, profile, reads_profile)
     if path is not None:
         cached = _load(path)
         if cached is not None:
@@ -61,7 +61,7 @@ def answered(question: tuple[object, ...], compute: Callable[[], T], *, data: Pa
     with _recording_stderr() as said:
         view = compute()
     # What was computed must be what was keyed: a file may have changed in between.
-    if path is not None and _entry_path(question, data, profile if reads_profile else None, reads_profile) == path:
+    if path is not None and _entry_path(question, data, profile, reads_profile) == path:
         _store(path, view, said.getvalue())
     return view
 
@@ -104,9 +104,10 @@ def _load(path: Path) -> tuple[object, str] | None:
     except OSError:
         return None
     raw = read_regular_file(path, ENTRY_MAX_BYTES, owned=True)
-    if raw is None or not raw.startswith(FORMAT):
+    header = _header(path)
+    if raw is None or not raw.startswith(header):  # not ours, or another key's entry under this name
         return None
-    digest, _, payload = raw[len(FORMAT):].partition(b"\n")
+    digest, _, payload = raw[len(header):].partition(b"\n")
     if digest != hashlib.sha256(payload).hexdigest().encode():
         return None
     try:
@@ -127,7 +128,7 @@ def _store(path: Path, view: object, said: str) -> None:
         payload = pickle.dumps((view, said), protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # noqa: BLE001 - something unpicklable: do without the cache
         return
-    blob = FORMAT + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
+    blob = _header(path) + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
     if len(blob) > ENTRY_MAX_BYTES:
         return
     import tempfile  # only when writing: its import costs a few ms
@@ -153,6 +154,11 @@ def _store(path: Path, view: object, said: str) -> None:
                 pass
 
 
+def _header(path: Path) -> bytes:
+    """The format and the key (the entry's name holds it whole)."""
+    return FORMAT + path.stem.encode() + b"\n"
+
+
 @contextmanager
 def _recording_stderr() -> Iterator[io.StringIO]:
     """What is written to stderr inside, passed through and kept."""
@@ -166,6 +172,12 @@ def _recording_stderr() -> Iterator[io.StringIO]:
 
         def flush(self) -> None:
             real.flush()
+
+        def isatty(self) -> bool:
+            return real.isatty()
+
+        def fileno(self) -> int:
+            return real.fileno()
 
     sys.stderr = Tee()
     try:
