@@ -13,8 +13,8 @@ versions of codingpath, Python and pydantic), the size and modification time of 
 package (the rule Python's own bytecode cache uses), and for a command given a profile, the name it
 is read under and its bytes (never its size or modification time: an edit may keep both). Only an
 answer computed without an error is stored. Entries are checked as the profile cache's are (the
-user's own regular files, writable by no one else, in such a directory, with a digest of the
-payload); anything else is no entry. Standard input, a symlinked profile and a profile that is not
+user's own regular files, writable by no one else, in such a directory, with their key and a digest
+of the payload); anything else is no entry. Standard input, a symlinked profile and a profile that is not
 a regular file of at most 1 MB are never cached. They live beside the other caches in
 `$XDG_CACHE_HOME/codingpath`, the 64 most recent are kept, and `CODINGPATH_NO_CACHE=1` turns them off.
 """
