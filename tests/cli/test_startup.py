@@ -191,3 +191,44 @@ def test_every_command_still_runs_through_the_entry_point():
         result = subprocess.run([*installed_command(), name, "--help"], capture_output=True, text=True, timeout=120)
         assert result.returncode == 0, (name, result.stderr)
         assert f"Usage: codingpath {name}" in result.stdout
+
+
+@pytest.mark.parametrize("args", [
+    ["roles", "--tier", "mid", "-f", "JSON"],
+    ["next", "--profile", str(EXAMPLES / "experienced-coder.yaml"), "--min-tenure", "6", "--data", "."],
+])
+def test_options_are_coerced_without_typers_pydantic_adapters(args):
+    """Plain option values (strings, whole numbers, enum values, paths) need no TypeAdapter each."""
+    assert loaded(modules_after_running(*args), ("typer._adapters", "pydantic.type_adapter")) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["next", "--profile", "{profile}"],
+    ["roles"],
+    ["roadmap", "--profile", "{profile}"],
+    ["plan", "--profile", "{profile}", "--to", "coding-manager"],
+])
+def test_a_question_asked_before_imports_neither_pydantic_the_models_nor_the_planner(tmp_path, args):
+    """The answer cache (cli/answers.py): asked again, a command reads back its View."""
+    profile = tmp_path / "me.yaml"
+    profile.write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    args = [arg.format(profile=profile) for arg in args]
+    heavy = ("pydantic", "codingpath.models", "codingpath.planning", "codingpath.engine", "yaml",
+             "codingpath.load.data", "typer._adapters")
+    first = modules_after_running(*args)
+    assert "codingpath.models" in first and "pydantic" in first
+    again = modules_after_running(*args)
+    assert "codingpath.cli.answers" in again
+    assert loaded(again, heavy) == []
+    profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
+    if "--profile" in args:
+        assert "codingpath.models" in modules_after_running(*args)
+
+
+def test_a_csv_roster_is_read_without_pyyaml():
+    """Roster rows become documents in memory (`load/document.py`): the YAML reader is for files."""
+    roster = str(EXAMPLES.parent / "tests" / "rosters" / "team.csv")
+    modules_after_running("team", roster)  # fills the data cache
+    modules = modules_after_running("team", roster)
+    assert "codingpath.team.evaluate" in modules
+    assert loaded(modules, ("yaml", "codingpath.load.yamlio")) == []

@@ -39,6 +39,20 @@ class CodingpathGroup(TyperGroup):
     def list_commands(self, ctx: Any) -> list[str]:
         return list(self.commands)  # keep the order commands were registered in (most used first)
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from .coercion import install_quick_coercion
+
+        install_quick_coercion(self, ctx)  # --version and the completion options
+        return list(super().parse_args(ctx, args))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        """The command, its options coerced without a pydantic validator each (coercion.py)."""
+        from .coercion import install_quick_coercion
+
+        command = super().get_command(ctx, cmd_name)
+        install_quick_coercion(command, ctx)
+        return command
+
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)

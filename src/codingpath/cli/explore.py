@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
     from ..engine import RoleResult
     from ..models import Profile
+    from ..render.view import View
 
 
 @app.command("next")
@@ -48,16 +49,21 @@ def next_command(
 
     Example: codingpath next --profile me.yaml --format json
     """
-    from ..planning.outlook import next_outlook
-    from ..render.views import next_view
+    def compute() -> View:
+        from ..planning.outlook import next_outlook
+        from ..render.views import next_view
 
-    catalog = load_data(data)
-    when = today()
-    loaded = load_person(profile, catalog, when)
-    person = loaded.profile
-    outlook = next_outlook(person, catalog, when, show_all=all_roles, min_tenure=min_tenure)
-    show(next_view(outlook, name=person.name, source=loaded.source, current_role=person.current_role,
-                   today=when, warnings=loaded.warnings), fmt)
+        catalog = load_data(data)
+        when = today()
+        loaded = load_person(profile, catalog, when)
+        person = loaded.profile
+        outlook = next_outlook(person, catalog, when, show_all=all_roles, min_tenure=min_tenure)
+        return next_view(outlook, name=person.name, source=loaded.source, current_role=person.current_role,
+                         today=when, warnings=loaded.warnings)
+
+    from .answers import answered
+
+    show(answered(("next", all_roles, min_tenure), compute, data=data, profile=profile, reads_profile=True), fmt)
 
 
 @app.command("roles")
@@ -71,15 +77,20 @@ def roles_command(
 
     Example: codingpath roles --tier mid --track audit
     """
-    from ..models import TIERS, TRACKS
-    from ..render.views import roles_view
+    def compute() -> View:
+        from ..models import TIERS, TRACKS
+        from ..render.views import roles_view
 
-    check_choice("--tier", tier, TIERS)
-    check_choice("--track", track, TRACKS)
-    catalog = load_data(data)
-    roles = [r for r in catalog.roles.values()
-             if (tier is None or r.tier == tier.lower()) and (track is None or track.lower() in r.tracks)]
-    show(roles_view(catalog, roles), fmt)
+        check_choice("--tier", tier, TIERS)
+        check_choice("--track", track, TRACKS)
+        catalog = load_data(data)
+        roles = [r for r in catalog.roles.values()
+                 if (tier is None or r.tier == tier.lower()) and (track is None or track.lower() in r.tracks)]
+        return roles_view(catalog, roles)
+
+    from .answers import answered
+
+    show(answered(("roles", tier, track), compute, data=data), fmt)
 
 
 @app.command("roadmap")
@@ -98,23 +109,35 @@ def roadmap_command(
 
     Example: codingpath roadmap --profile me.yaml --format html > roadmap.html
     """
-    from ..engine import roadmap_statuses
-    from ..render.views import roadmap_view
-
     if to is not None and (profile is None or fmt.value not in ("html", "svg")):
         raise typer.BadParameter("draws a route on the map: give it with --profile and --format html or svg",
                                  param_hint="--to")
-    catalog = load_data(data)
-    statuses, person = None, None
-    if profile is not None:
+
+    def marked() -> tuple[Catalog, Profile | None, dict[str, RoleResult] | None]:
+        from ..engine import roadmap_statuses
+
+        catalog = load_data(data)
+        if profile is None:
+            return catalog, None, None
         when = today()
         person = load_person(profile, catalog, when).profile
-        statuses = roadmap_statuses(person, catalog, when)
+        return catalog, person, roadmap_statuses(person, catalog, when)
+
     if fmt.value in ("html", "svg"):
+        catalog, person, statuses = marked()
         target = None if to is None else resolve_role(to, catalog, "--to")
         _write_map(catalog, fmt.value, person, statuses, target)
         return
-    show(roadmap_view(catalog, statuses, name=person.name if person else None), fmt)
+
+    def compute() -> View:
+        from ..render.views import roadmap_view
+
+        catalog, person, statuses = marked()
+        return roadmap_view(catalog, statuses, name=person.name if person else None)
+
+    from .answers import answered
+
+    show(answered(("roadmap",), compute, data=data, profile=profile, reads_profile=profile is not None), fmt)
 
 
 def _write_map(catalog: Catalog, fmt: str, person: Profile | None, statuses: dict[str, RoleResult] | None,

@@ -27,6 +27,8 @@ from .options import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from ..render.view import View
+
 
 class DegreePace(str, Enum):
     """How a plan schedules a degree: beside work, or full-time."""
@@ -73,27 +75,35 @@ def plan_command(
 
     Example: codingpath plan --profile me.yaml --to coding-manager --hours-per-week 8
     """
-    from ..planning import plan_route
-    from ..render.plan_views import plan_view
-
     if not hours_per_week > 0:
         raise typer.BadParameter(f"must be more than 0 hours a week; found {hours_per_week:g}",
                                  param_hint="--hours-per-week")
     if hours_per_week > 168:
         raise typer.BadParameter(f"a week has 168 hours; found {hours_per_week:g}", param_hint="--hours-per-week")
-    when = today()
-    begin = _start_month(start, when)
-    catalog = load_data(data)
-    loaded = load_person(profile, catalog, when)
-    person = loaded.profile
-    target = resolve_role(to, catalog, "--to") if to is not None else person.target_role
-    if target is None:
-        raise typer.BadParameter("no target role: give --to ROLE or set target_role in the profile",
-                                 param_hint="--to")
-    plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week, min_tenure=min_tenure,
-                      degree_pace=degree_pace.value)
-    show(plan_view(plan, name=person.name, source=loaded.source, warnings=loaded.warnings), fmt)
-    if not plan.feasible:
+
+    def compute() -> tuple[View, bool]:
+        from ..planning import plan_route
+        from ..render.plan_views import plan_view
+
+        when = today()
+        begin = _start_month(start, when)
+        catalog = load_data(data)
+        loaded = load_person(profile, catalog, when)
+        person = loaded.profile
+        target = resolve_role(to, catalog, "--to") if to is not None else person.target_role
+        if target is None:
+            raise typer.BadParameter("no target role: give --to ROLE or set target_role in the profile",
+                                     param_hint="--to")
+        plan = plan_route(person, catalog, target, start=begin, hours_per_week=hours_per_week,
+                          min_tenure=min_tenure, degree_pace=degree_pace.value)
+        return plan_view(plan, name=person.name, source=loaded.source, warnings=loaded.warnings), plan.feasible
+
+    from .answers import answered
+
+    question = ("plan", to, start, hours_per_week, min_tenure, degree_pace.value)
+    view, feasible = answered(question, compute, data=data, profile=profile, reads_profile=True)
+    show(view, fmt)
+    if not feasible:
         raise typer.Exit(EXIT_PROBLEM)
 
 

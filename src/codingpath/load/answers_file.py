@@ -12,6 +12,7 @@ from typing import Any
 from ..catalog import Catalog
 from ..errors import Problem, ProfileError
 from ..wording import did_you_mean
+from .document import YamlDocument
 from .questionnaire import (
     ANSWER_KEYS,
     AnswerError,
@@ -28,7 +29,6 @@ from .questionnaire import (
     parse_when,
     parse_yes_no,
 )
-from .yamlio import YamlDocument
 
 __all__ = ["answers_from_document"]
 

@@ -58,16 +58,29 @@ def cache_dir() -> Path | None:
 
 
 def _versions() -> bytes:
+    """codingpath's and Python's versions, and which pydantic is installed, read from its files
+    (name, size, modification time) rather than by importing it: a run answered from a cache must not
+    pay for pydantic's import, and an upgrade rewrites those files."""
     from ..version import __version__
 
-    try:
-        import pydantic
-        import pydantic_core
+    return f"{__version__}\n{sys.version}\n{_installed('pydantic')}\n{_installed('pydantic_core')}\n".encode()
 
-        pydantic_versions = f"{pydantic.VERSION} {pydantic_core.__version__}"
-    except (ImportError, AttributeError):
-        pydantic_versions = "?"
-    return f"{__version__}\n{sys.version}\n{pydantic_versions}\n".encode()
+
+def _installed(package: str) -> str:
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec(package)
+        if spec is None or not spec.submodule_search_locations:
+            return "?"
+        parts = []
+        for location in spec.submodule_search_locations:
+            with os.scandir(location) as entries:
+                parts += [f"{entry.name} {entry.stat().st_size} {entry.stat().st_mtime_ns}" for entry in entries
+                          if entry.is_file()]
+    except (OSError, ImportError, ValueError):
+        return "?"
+    return f"{spec.origin} " + ",".join(sorted(parts))
 
 
 class CatalogCache:

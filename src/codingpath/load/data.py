@@ -7,7 +7,6 @@ then cross-checked as one (unknown ids, impossible requirements, progression cyc
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,27 +23,16 @@ from ..models import (
     RolesFile,
     Training,
 )
-from .bundled import find_bundled_data
 from .cache import CatalogCache
+from .layers import DATA_ENV, bundled_data_dir, data_files, data_layers
 
 if TYPE_CHECKING:  # the YAML reader is imported when the files are read: from the cache, never
-    from .yamlio import YamlDocument
+    from .document import YamlDocument
 
 __all__ = ["CatalogReport", "DATA_ENV", "Origin", "bundled_data_dir", "data_files", "data_layers", "inspect_catalog",
            "load_catalog"]
 
-DATA_ENV = "CODINGPATH_DATA"
 DATA_MAX_BYTES = 5_000_000
-DATA_FILES = ("credentials.yaml", "roles.yaml")
-
-
-def bundled_data_dir() -> Path:
-    """The data directory shipped inside the package (or, in an editable install, the repo's)."""
-    found = find_bundled_data()
-    if found is None:
-        missing = Path(__file__).resolve().parent.parent / "data"
-        raise DataError(Problem(str(missing), "the bundled career data is missing; reinstall codingpath"))
-    return found
 
 
 @dataclass(frozen=True)
@@ -82,27 +70,6 @@ class CatalogReport:
     catalog: Catalog | None
     origins: dict[tuple[str, str], Origin]
     problems: list[Problem]
-
-
-def data_layers(data_dir: str | Path | None = None, *, use_env: bool = True) -> list[Path]:
-    """The bundled data directory, then the overlay (`data_dir` or $CODINGPATH_DATA) if any."""
-    if data_dir is None and use_env:
-        data_dir = os.environ.get(DATA_ENV) or None
-    layers = [bundled_data_dir()]
-    if data_dir is not None:
-        overlay = Path(data_dir)
-        if not overlay.is_dir():
-            raise DataError(Problem(str(overlay), "is not a directory of career data"))
-        if not any((overlay / n).is_file() for n in DATA_FILES):
-            raise DataError(Problem(str(overlay), "holds neither credentials.yaml nor roles.yaml"))
-        layers.append(overlay)
-    return layers
-
-
-def data_files(layers: list[Path]) -> list[Path]:
-    """The files `inspect_catalog` reads from these layers: every bundled one, an overlay's if present."""
-    return [layer / name for i, layer in enumerate(layers) for name in DATA_FILES
-            if i == 0 or (layer / name).is_file()]
 
 
 def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True) -> CatalogReport:

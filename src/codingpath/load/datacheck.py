@@ -37,7 +37,7 @@ from ..facts import iter_sourced
 from ..models import Sourced
 from .crosscheck import unclimbable_edges, unused_credentials, unused_tracks
 from .data import Origin, bundled_data_dir, inspect_catalog
-from .yamlio import YamlDocument, format_path
+from .document import YamlDocument, format_path
 
 __all__ = ["DEFAULT_MAX_AGE_YEARS", "DataReport", "Finding", "check_data", "unreachable_roles"]
 

@@ -17,9 +17,9 @@ from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
 from ..models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
 from ..wording import did_you_mean, level_name, suggestion
+from .document import YamlDocument  # the reader (and PyYAML) only when a file is read: not for a roster row
 from .loaded_profile import LoadedProfile  # apart: a run served from the profile cache skips this module
 from .validation import problems_from_validation
-from .yamlio import YamlDocument, load_yaml, parse_yaml
 
 __all__ = ["CheckedFile", "LoadedProfile", "check_profiles", "load_profile", "profile_from_data", "profile_from_text"]
 
@@ -55,10 +55,14 @@ def check_profiles(paths: Iterable[str], catalog: Catalog, today: date) -> list[
 
 def load_profile(path: str, catalog: Catalog, today: date) -> LoadedProfile:
     """Load and check one profile file ('-' reads standard input)."""
+    from .yamlio import load_yaml
+
     return profile_from_document(load_yaml(path), catalog, today)
 
 
 def profile_from_text(text: str, name: str, catalog: Catalog, today: date) -> LoadedProfile:
+    from .yamlio import parse_yaml
+
     return profile_from_document(parse_yaml(text, name), catalog, today)
 
 
@@ -318,6 +322,6 @@ def _education_needed(credential: Credential) -> EducationLevel | None:
 
 
 def _field(path: tuple[Any, ...]) -> str | None:
-    from .yamlio import format_path
+    from .document import format_path
 
     return format_path(path) or None

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 from .. import models
 from ..errors import Problem
 from ..wording import did_you_mean
-from .yamlio import YamlDocument
+from .document import YamlDocument
 
 __all__ = ["problems_from_validation"]
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NoReturn
 
 import yaml
 
 from ..errors import InputError, Problem
+from .document import Path_, YamlDocument, format_path
 
 __all__ = ["MAX_BYTES", "YamlDocument", "parse_yaml", "read_text", "load_yaml"]
 
@@ -36,50 +36,6 @@ _ALLOWED_TAGS = {
     "tag:yaml.org,2002:timestamp",
 }
 _CONSTRUCTOR = yaml.SafeLoader("")  # used only for its scalar constructors and resolver
-
-Path_ = tuple[Any, ...]
-
-
-@dataclass
-class YamlDocument:
-    """Parsed data plus where each value (and each mapping key) stands in the file."""
-
-    file: str
-    data: Any
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-
-    def locate(self, path: Path_, *, key: bool = False) -> tuple[int | None, int | None]:
-        """Line and column (1-based) of the value at `path`, or of its nearest located parent."""
-        table = self.keys if key else self.values
-        path = tuple(path)
-        while path:
-            if path in table:
-                return table[path]
-            if key and path in self.values:
-                return self.values[path]
-            path = path[:-1]
-        return (None, None)
-
-    def problem(self, path: Path_, message: str, *, key: bool = False) -> Problem:
-        line, column = self.locate(path, key=key)
-        return Problem(self.file, message, line, column, format_path(path) or None)
-
-
-def format_path(path: Path_) -> str:
-    """('credentials', 0, 'id') -> 'credentials[0].id'."""
-    text = ""
-    for part in path:
-        if isinstance(part, int) or not _plain_key(part):  # `[0]`, or `['a key\n']` for an odd key
-            text += f"[{part}]" if isinstance(part, int) else f"[{part!r}]"
-        else:
-            text += f".{part}" if text else part
-    return text
-
-
-def _plain_key(part: object) -> bool:
-    return isinstance(part, str) and part != "" and part.isprintable() and not any(c in part for c in ".[]: ")
-
 
 def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
     """Read a UTF-8 text file (or '-' for standard input) with a precise message for every failure."""
