@@ -30,8 +30,6 @@ UNTESTED = {
     "codingpath.cli.match",
     "codingpath.cli.planning",
     "codingpath.cli.renewals",
-    "codingpath.load.answers_file",
-    "codingpath.load.loaded_profile",
     "codingpath.match.evaluate",
     "codingpath.match.experience",
     "codingpath.match.extract",
