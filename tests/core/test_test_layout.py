@@ -35,8 +35,6 @@ UNTESTED = {
     "codingpath.match.extract",
     "codingpath.match.units",
     "codingpath.match.vocabulary",
-    "codingpath.render.checkviews",
-    "codingpath.render.ladder_svg",
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
     "codingpath.render.match_views",
