@@ -38,9 +38,7 @@ UNTESTED = {
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
     "codingpath.render.match_views",
-    "codingpath.render.plan_views",
     "codingpath.render.team_views",
-    "codingpath.render.views",
 }
 
 
