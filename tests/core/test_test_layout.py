@@ -30,8 +30,6 @@ UNTESTED = {
     "codingpath.cli.match",
     "codingpath.cli.planning",
     "codingpath.cli.renewals",
-    "codingpath.match.evaluate",
-    "codingpath.match.extract",
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
     "codingpath.render.match_views",
