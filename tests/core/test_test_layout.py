@@ -25,11 +25,9 @@ PARTS = {"cli", "load", "match", "planning", "render", "team"}
 TEST_FOLDERS = {*PARTS, "core", "end_to_end"}
 
 UNTESTED = {
-    "codingpath.cli.graph",
     "codingpath.cli.init",
     "codingpath.cli.match",
     "codingpath.cli.planning",
-    "codingpath.cli.renewals",
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
     "codingpath.render.match_views",
