@@ -30,7 +30,6 @@ UNTESTED = {
     "codingpath.cli.planning",
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
-    "codingpath.render.match_views",
     "codingpath.render.team_views",
 }
 
