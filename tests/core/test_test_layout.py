@@ -27,7 +27,6 @@ TEST_FOLDERS = {*PARTS, "core", "end_to_end"}
 UNTESTED = {
     "codingpath.cli.init",
     "codingpath.cli.match",
-    "codingpath.cli.planning",
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
     "codingpath.render.team_views",
