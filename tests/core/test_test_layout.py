@@ -29,7 +29,6 @@ UNTESTED = {
     "codingpath.cli.match",
     "codingpath.render.lattice_page",
     "codingpath.render.match_team_views",
-    "codingpath.render.team_views",
 }
 
 
