@@ -28,7 +28,6 @@ UNTESTED = {
     "codingpath.cli.init",
     "codingpath.cli.match",
     "codingpath.render.lattice_page",
-    "codingpath.render.match_team_views",
 }
 
 
