@@ -27,7 +27,6 @@ TEST_FOLDERS = {*PARTS, "core", "end_to_end"}
 UNTESTED = {
     "codingpath.cli.init",
     "codingpath.cli.match",
-    "codingpath.render.lattice_page",
 }
 
 
