@@ -25,7 +25,6 @@ PARTS = {"cli", "load", "match", "planning", "render", "team"}
 TEST_FOLDERS = {*PARTS, "core", "end_to_end"}
 
 UNTESTED = {
-    "codingpath.cli.init",
     "codingpath.cli.match",
 }
 
