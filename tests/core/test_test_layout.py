@@ -24,9 +24,7 @@ TESTS = ROOT / "tests"
 PARTS = {"cli", "load", "match", "planning", "render", "team"}
 TEST_FOLDERS = {*PARTS, "core", "end_to_end"}
 
-UNTESTED = {
-    "codingpath.cli.match",
-}
+UNTESTED: set[str] = set()  # every module has tests of its own; keep it that way
 
 
 def module_name(path: Path) -> str:
