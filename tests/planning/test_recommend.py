@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from conftest import TODAY
 
-from codingpath.planning import plan_route, route as route_module
+from codingpath.planning import plan_route
+from codingpath.planning import route as route_module
 from codingpath.planning.recommend import wait_for_recommendations
 
 
