@@ -73,3 +73,20 @@ def test_sentences_split_on_ends_but_not_after_abbreviations():
         "Need CPC, e.g. from AAPC.", "Must code 3 charts.", "Ph.D. Smith approves!", "OK"]
     assert sentences("lower case after a stop. stays together") == ["lower case after a stop. stays together"]
     assert sentences("   ") == []
+
+
+@pytest.mark.parametrize("second", ["  experience in management", "  supervisory experience"])
+def test_a_bullet_wrapped_onto_a_line_that_names_a_section_keeps_it(second):
+    posting = parse_posting("Coding Supervisor\n\nRequirements:\n- CPC required and 2 years of\n" + second
+                            + "\n- Associate degree\n")
+    found = units(posting)
+    assert [u.text for u in found] == [f"CPC required and 2 years of {second.strip()}", "Associate degree"]
+    assert {u.context for u in found} == {"required"}  # the wrapped line starts no section
+
+
+def test_the_extractor_reads_the_wrapped_bullets_years(bundled_data):
+    from codingpath.match.extract import extract_requirements
+
+    wrapped = "Coding Supervisor\n\nRequirements:\n- CPC required and 2 years of\n  experience in management\n"
+    kinds = [r.kind for r in extract_requirements(parse_posting(wrapped), bundled_data).requirements]
+    assert kinds == ["credential", "experience"]

@@ -67,6 +67,15 @@ def _is_heading(line: PostingLine) -> bool:
     return words <= 4 and plain and not text.endswith(".") and classify_heading(text) is not None
 
 
+def _continues_bullet(previous: PostingLine | None, line: PostingLine) -> bool:
+    """A bullet wrapped onto the next line ("- 2 years of" / "  experience in management"): the
+    second line starts in lower case, so it is the bullet's text, never a heading that names a
+    section."""
+    return (previous is not None and previous.bullet and not line.bullet and not line.heading
+            and line.number == previous.number + 1 and line.text[:1].islower()
+            and not previous.text.rstrip().endswith((":", ".")))
+
+
 def units(posting: Posting) -> list[Unit]:
     """Headings set the context; a labelled line ("Education: ...") sets its own; the title line and
     the heading lines themselves are not units. Lines of one paragraph are joined."""
@@ -78,7 +87,7 @@ def units(posting: Posting) -> list[Unit]:
         if index == 0 and line.text == posting.title:
             previous = None
             continue
-        if _is_heading(line):
+        if _is_heading(line) and not _continues_bullet(previous, line):
             label = line.text.rstrip(":").strip()
             context = classify_heading(label) or ("unknown" if line.heading else context)
             headed = True
