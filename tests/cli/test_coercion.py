@@ -23,19 +23,21 @@ def test_plain_values_run(args):
     assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["next", "--min-tenure", "121"], "less than or equal to 120"),
-    (["next", "--min-tenure", "-1"], "greater than or equal to 0"),
-    (["next", "--min-tenure", "twelve"], "valid integer"),
-    (["next", "--min-tenure", "１２"], ""),  # not ASCII digits: Typer's adapter decides
-    (["roles", "--format", "xml"], "'xml' is not one of"),
+@pytest.mark.parametrize(("args", "messages"), [
+    # Typer's own words, which differ by release (its adapters' "less than or equal to 120", or click's range)
+    (["next", "--min-tenure", "121"], ("less than or equal to 120", "0<=x<=120")),
+    (["next", "--min-tenure", "-1"], ("greater than or equal to 0", "0<=x<=120")),
+    (["next", "--min-tenure", "twelve"], ("valid integer",)),
+    (["next", "--min-tenure", "１２"], ("",)),  # not ASCII digits: Typer's adapter decides
+    (["roles", "--format", "xml"], ("'xml' is not one of",)),
 ])
-def test_anything_else_is_left_to_typer(args, message):
+def test_anything_else_is_left_to_typer(args, messages):
     result = runner.invoke(app, args)
-    assert result.exit_code == 2 or message == ""
-    assert message in result.output
+    assert result.exit_code == 2 or messages == ("",)
+    assert any(message in result.output for message in messages)
 
 
+@pytest.mark.typer_private
 def test_the_quick_path_agrees_with_typers_adapter():
     from typer.main import get_command
 

@@ -33,6 +33,17 @@ def print_error(exc: CodingpathError) -> None:
     say(*([p.line_for_stderr() for p in problems] if problems else [f"error: {exc}"]))
 
 
+def _quick_coercion(command: Any, ctx: Any) -> None:
+    """Options coerced without a pydantic validator each (coercion.py), where the installed Typer
+    builds one per run: it reaches into Typer's private per-run coercion, which older releases
+    (before the `typer._coercion` module) do not have and do not need."""
+    try:
+        from .coercion import install_quick_coercion
+    except ImportError:
+        return
+    install_quick_coercion(command, ctx)
+
+
 class CodingpathGroup(TyperGroup):
     """Catches CodingpathError once for every command: one message on stderr, a mapped exit code."""
 
@@ -40,17 +51,13 @@ class CodingpathGroup(TyperGroup):
         return list(self.commands)  # keep the order commands were registered in (most used first)
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        from .coercion import install_quick_coercion
-
-        install_quick_coercion(self, ctx)  # --version and the completion options
+        _quick_coercion(self, ctx)  # --version and the completion options
         return list(super().parse_args(ctx, args))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         """The command, its options coerced without a pydantic validator each (coercion.py)."""
-        from .coercion import install_quick_coercion
-
         command = super().get_command(ctx, cmd_name)
-        install_quick_coercion(command, ctx)
+        _quick_coercion(command, ctx)
         return command
 
     def invoke(self, ctx: Any) -> Any:
