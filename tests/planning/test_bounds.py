@@ -100,3 +100,20 @@ def test_a_joint_role_is_not_reached_by_hopping():
     assert months_to_meet_both(48, (0, 60, 12), (0, 24, None)) == 72
     # No role serves both: nothing to say beyond the other bounds.
     assert months_to_meet_both(math.inf, (0, 60, None), (0, 24, None)) == math.inf
+
+
+def test_an_exam_no_requirement_ahead_offers_does_not_lower_a_bound(bundled_data):
+    """Newcomer to HIM director: RHIT fits only the Health Information Technician's requirement
+    (RHIA fits HIM Manager's), an entry-tier role no longer ahead once the trainee role is held.
+    From there HIM Manager waits for the bachelor's and RHIA (84 + 4 months), not RHIT (84)."""
+    profile = persona("newcomer", bundled_data)
+    search = search_for(bundled_data, profile, "him-director")
+    context = search.context
+    assert "RHIT" in context.schedulable and "RHIT" in context.offerable[None]
+    assert "RHIT" not in context.offerable["coding-trainee"]
+    first = context.initial_state(profile)
+    trainee = State(first.credentials, first.apprentice, first.education, first.cahiim, first.training,
+                    "coding-trainee", first.months, None, None, True, frozenset(), MIN_STAY_MONTHS)
+    manager = bundled_data.roles["him-manager"]
+    assert search.bounds.position(first, 0).entry(manager) == 84
+    assert search.bounds.position(trainee, 0).entry(manager) == 88
