@@ -33,6 +33,11 @@ class Bounds:
             None if track_only is None else
             tuple((math.ceil((rule.years - base) * 12 - 1e-9), k) for base, k in track_only if k is not None)
             for rule, track_only in zip(context.rules, context.track_only_rules, strict=True))
+        # Per door, the keys any role a climb passes through before it accrues: a rule none of them
+        # (nor the current role) counts accrues only once the door is entered.
+        self._before_door = {door.id: frozenset().union(*(context.accrues[role] for role, hops in context.hops.items()
+                                                          if role not in (None, context.target.id) and door.id in hops))
+                             for door in context.doors}
 
     def position(self, state: State, month: int) -> Position:
         """The state at `month` with its bounds memoised (a state is looked at when pushed and
@@ -100,7 +105,8 @@ class Bounds:
     def _last_door(self, position: Position, wait: int) -> float:
         """The soonest the target could be applied for from the last role before it (one that
         leads to it): time there counts only on its own tracks, so a rule is met either before
-        it is entered or by the months on one of its tracks there; and a tenure is served there."""
+        it is entered or by the months on one of its tracks there (only there when no role on the
+        way to it counts the rule); and a tenure is served there."""
         context = self.context
         state, tenure = position.state, context.min_tenure
         best = math.inf
@@ -109,6 +115,7 @@ class Bounds:
             if all(not position.months_short[i] or context.rule_keys[i] & current for i in context.target_rules):
                 best = wait
         hops = context.hops.get(state.role, {})
+        current = context.accrues.get(state.role or "", frozenset())
         for door in context.doors:
             count = hops.get(door.id)
             if count is None:
@@ -119,7 +126,10 @@ class Bounds:
                 short = position.months_short[i]
                 if short:
                     inside = self._short_on(position, i, context.accrues[door.id])
-                    done = max(done, min(max(enter, short) + tenure, max(enter + tenure, inside)))
+                    if context.rule_keys[i] & (current | self._before_door[door.id]):
+                        done = max(done, min(max(enter, short) + tenure, max(enter + tenure, inside)))
+                    else:  # nothing on the way counts it: it accrues in the door alone
+                        done = max(done, enter + max(tenure, inside))
             best = min(best, done)
         return best
 
