@@ -134,3 +134,17 @@ def test_a_rule_nothing_before_a_door_counts_accrues_in_the_door_alone(bundled_d
                     "coding-trainee", months, None, Degree(EDUCATION_LEVELS.index("bachelor"), True, 84), False,
                     frozenset(), 24)
     assert 12 + search.bounds.months_left(search.bounds.position(trainee, 12)) == 100
+
+
+def test_the_fees_count_a_credential_the_climb_to_a_door_must_bring(bundled_data):
+    """Newcomer to HIM director from the coding trainee role: RHIA ($425), and every climb from
+    there to HIM Manager or the CDI manager enters a role that asks for a coding credential
+    RHIA is not (CCS, $399, the least): $824, where the rules alone (management) said $425."""
+    profile = persona("newcomer", bundled_data)
+    search = search_for(bundled_data, profile, "him-director")
+    first = search.context.initial_state(profile)
+    trainee = State(first.credentials, first.apprentice, first.education, first.cahiim, first.training,
+                    "coding-trainee", first.months, None, None, True, frozenset(), MIN_STAY_MONTHS)
+    position = search.bounds.position(trainee, 0)
+    assert search.bounds.climb_fee(position, frozenset({"RHIA"})) == 399
+    assert search.bounds.fees_left(position) == 824

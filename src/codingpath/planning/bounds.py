@@ -5,6 +5,7 @@ state that could, by the bound, still be faster."""
 
 from __future__ import annotations
 
+import heapq
 import math
 
 from ..models import Requirement, Role
@@ -27,6 +28,7 @@ class Bounds:
         self.context = context
         self.memo = BoundMemo(context)
         self._positions: dict[State, Position] = {}
+        self._climb_fees: dict[tuple[object, ...], float] = {}  # see `climb_fee`
         # Per tracks-only rule, (months a track must hold, its index in `State.months`): the
         # months of `_short_on` without working out the thresholds again for every state.
         self._thresholds = tuple(
@@ -145,7 +147,8 @@ class Bounds:
     def fees_left(self, position: Position) -> float:
         """Fees still to pay at the least: an exam per missing credential group of the target
         (added up when the groups share no credential), plus the dearest missing group of the
-        cheapest role that would serve a rule of the target the current role does not."""
+        cheapest role that would serve a rule of the target the current role does not, or of a
+        role the climb to a door must enter (`climb_fee`), whichever is more."""
         context, state = self.context, position.state
         req = context.compiled[id(context.target.requirements)]
         studying = state.study.subject if state.study else None  # its fee is already counted
@@ -169,7 +172,53 @@ class Bounds:
                 if least <= 0:
                     break  # no fee is less than none
             extra = max(extra, least)
-        return total + extra
+        return total + max(extra, self.climb_fee(position, taken))
+
+    def climb_fee(self, position: Position, taken: frozenset[str]) -> float:
+        """The least, over the climbs up the ladder from the current role to a door of the target,
+        of the dearest missing credential group (sharing nothing with `taken`, the target's) of a
+        role entered on the way: every role a route moves into must be met on entry. Kept per
+        role held and credentials (they decide `taken` too)."""
+        context, state = self.context, position.state
+        ladder = context.ladder
+        if ladder.moves_left(state.role) == 0:
+            return 0.0  # at a door already: the climb is done
+        studying = state.study.subject if state.study else None
+        key = (state.role, state.credentials, state.apprentice, studying)
+        found = self._climb_fees.get(key)
+        if found is not None:
+            return found
+        start = ladder.rung(state.role)
+        best: dict[str | None, float] = {start: 0.0}
+        heap: list[tuple[float, int, str | None]] = [(0.0, 0, start)]
+        pushed, found = 0, 0.0  # no door reachable: the months bound ends such a state
+        while heap:  # Dijkstra on the dearest fee so far (it never falls along a climb)
+            fee, _, role = heapq.heappop(heap)
+            if fee > best[role]:
+                continue
+            if role != start and ladder.moves_left(role) == 0:
+                found = fee
+                break
+            for onward in ladder.moves_from(role):
+                after = max(fee, self._entry_fee(onward, position, taken))
+                if after < best.get(onward, math.inf):
+                    best[onward] = after
+                    pushed += 1
+                    heapq.heappush(heap, (after, pushed, onward))
+        if len(self._climb_fees) > 20_000:
+            self._climb_fees.clear()
+        self._climb_fees[key] = found
+        return found
+
+    def _entry_fee(self, role_id: str, position: Position, taken: frozenset[str]) -> float:
+        """The dearest missing credential group of `role_id`'s requirement that shares nothing
+        with `taken` (0 for a role outside the scope: as far as a bound knows, free)."""
+        role = self.context.catalog.roles[role_id]
+        compiled = self.context.compiled.get(id(role.requirements))
+        if compiled is None:
+            return 0.0
+        return max((self.cheapest_fee(g, position.state) for g in compiled.groups
+                    if taken.isdisjoint(g) and not position.met(g, compiled.full)), default=0.0)
 
     def steps_left(self, position: Position) -> int:
         """Steps (moves other than waiting) still to take at the least: an exam or an apprentice
