@@ -9,11 +9,12 @@ import pytest
 from conftest import TODAY, persona
 
 from codingpath.engine import assess
+from codingpath.models import EDUCATION_LEVELS
 from codingpath.planning.bounds import Bounds, months_to_meet_both
 from codingpath.planning.moves import Moves
 from codingpath.planning.position import Position
 from codingpath.planning.search import Route, Search
-from codingpath.planning.state import MIN_STAY_MONTHS, State
+from codingpath.planning.state import MIN_STAY_MONTHS, Degree, State
 
 TARGETS = ["coding-manager", "compliance-officer", "operations-director", "college-professor", "him-director",
            "coding-director", "regional-manager", "clinical-documentation-improvement-specialist"]
@@ -100,3 +101,50 @@ def test_a_joint_role_is_not_reached_by_hopping():
     assert months_to_meet_both(48, (0, 60, 12), (0, 24, None)) == 72
     # No role serves both: nothing to say beyond the other bounds.
     assert months_to_meet_both(math.inf, (0, 60, None), (0, 24, None)) == math.inf
+
+
+def test_an_exam_no_requirement_ahead_offers_does_not_lower_a_bound(bundled_data):
+    """Newcomer to HIM director: RHIT fits only the Health Information Technician's requirement
+    (RHIA fits HIM Manager's), an entry-tier role no longer ahead once the trainee role is held.
+    From there HIM Manager waits for the bachelor's and RHIA (84 + 4 months), not RHIT (84)."""
+    profile = persona("newcomer", bundled_data)
+    search = search_for(bundled_data, profile, "him-director")
+    context = search.context
+    assert "RHIT" in context.schedulable and "RHIT" in context.offerable[None]
+    assert "RHIT" not in context.offerable["coding-trainee"]
+    first = context.initial_state(profile)
+    trainee = State(first.credentials, first.apprentice, first.education, first.cahiim, first.training,
+                    "coding-trainee", first.months, None, None, True, frozenset(), MIN_STAY_MONTHS)
+    manager = bundled_data.roles["him-manager"]
+    assert search.bounds.position(first, 0).entry(manager) == 84
+    assert search.bounds.position(trainee, 0).entry(manager) == 88
+
+
+def test_a_rule_nothing_before_a_door_counts_accrues_in_the_door_alone(bundled_data):
+    """Newcomer to HIM director, a year into the trainee role with a CAHIIM bachelor's under way
+    (month 84): through the CDI manager the two years of management accrue only there (no CDI
+    role before it manages), so 84 + 24 months; through HIM Manager RHIA comes at 88, the
+    director at 100. Counting the management as if it could come before the CDI manager: 96."""
+    profile = persona("newcomer", bundled_data)
+    search = search_for(bundled_data, profile, "him-director")
+    context = search.context
+    first = context.initial_state(profile)
+    months = tuple(12 if key == "coding" else 0 for key in context.keys)
+    trainee = State(first.credentials, first.apprentice, first.education, first.cahiim, first.training,
+                    "coding-trainee", months, None, Degree(EDUCATION_LEVELS.index("bachelor"), True, 84), False,
+                    frozenset(), 24)
+    assert 12 + search.bounds.months_left(search.bounds.position(trainee, 12)) == 100
+
+
+def test_the_fees_count_a_credential_the_climb_to_a_door_must_bring(bundled_data):
+    """Newcomer to HIM director from the coding trainee role: RHIA ($425), and every climb from
+    there to HIM Manager or the CDI manager enters a role that asks for a coding credential
+    RHIA is not (CCS, $399, the least): $824, where the rules alone (management) said $425."""
+    profile = persona("newcomer", bundled_data)
+    search = search_for(bundled_data, profile, "him-director")
+    first = search.context.initial_state(profile)
+    trainee = State(first.credentials, first.apprentice, first.education, first.cahiim, first.training,
+                    "coding-trainee", first.months, None, None, True, frozenset(), MIN_STAY_MONTHS)
+    position = search.bounds.position(trainee, 0)
+    assert search.bounds.climb_fee(position, frozenset({"RHIA"})) == 399
+    assert search.bounds.fees_left(position) == 824

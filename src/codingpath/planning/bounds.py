@@ -5,6 +5,7 @@ state that could, by the bound, still be faster."""
 
 from __future__ import annotations
 
+import heapq
 import math
 
 from ..models import Requirement, Role
@@ -27,12 +28,18 @@ class Bounds:
         self.context = context
         self.memo = BoundMemo(context)
         self._positions: dict[State, Position] = {}
+        self._climb_fees: dict[tuple[object, ...], float] = {}  # see `climb_fee`
         # Per tracks-only rule, (months a track must hold, its index in `State.months`): the
         # months of `_short_on` without working out the thresholds again for every state.
         self._thresholds = tuple(
             None if track_only is None else
             tuple((math.ceil((rule.years - base) * 12 - 1e-9), k) for base, k in track_only if k is not None)
             for rule, track_only in zip(context.rules, context.track_only_rules, strict=True))
+        # Per door, the keys any role a climb passes through before it accrues: a rule none of them
+        # (nor the current role) counts accrues only once the door is entered.
+        self._before_door = {door.id: frozenset().union(*(context.accrues[role] for role, hops in context.hops.items()
+                                                          if role not in (None, context.target.id) and door.id in hops))
+                             for door in context.doors}
 
     def position(self, state: State, month: int) -> Position:
         """The state at `month` with its bounds memoised (a state is looked at when pushed and
@@ -100,7 +107,8 @@ class Bounds:
     def _last_door(self, position: Position, wait: int) -> float:
         """The soonest the target could be applied for from the last role before it (one that
         leads to it): time there counts only on its own tracks, so a rule is met either before
-        it is entered or by the months on one of its tracks there; and a tenure is served there."""
+        it is entered or by the months on one of its tracks there (only there when no role on the
+        way to it counts the rule); and a tenure is served there."""
         context = self.context
         state, tenure = position.state, context.min_tenure
         best = math.inf
@@ -109,6 +117,7 @@ class Bounds:
             if all(not position.months_short[i] or context.rule_keys[i] & current for i in context.target_rules):
                 best = wait
         hops = context.hops.get(state.role, {})
+        current = context.accrues.get(state.role or "", frozenset())
         for door in context.doors:
             count = hops.get(door.id)
             if count is None:
@@ -119,7 +128,10 @@ class Bounds:
                 short = position.months_short[i]
                 if short:
                     inside = self._short_on(position, i, context.accrues[door.id])
-                    done = max(done, min(max(enter, short) + tenure, max(enter + tenure, inside)))
+                    if context.rule_keys[i] & (current | self._before_door[door.id]):
+                        done = max(done, min(max(enter, short) + tenure, max(enter + tenure, inside)))
+                    else:  # nothing on the way counts it: it accrues in the door alone
+                        done = max(done, enter + max(tenure, inside))
             best = min(best, done)
         return best
 
@@ -135,7 +147,8 @@ class Bounds:
     def fees_left(self, position: Position) -> float:
         """Fees still to pay at the least: an exam per missing credential group of the target
         (added up when the groups share no credential), plus the dearest missing group of the
-        cheapest role that would serve a rule of the target the current role does not."""
+        cheapest role that would serve a rule of the target the current role does not, or of a
+        role the climb to a door must enter (`climb_fee`), whichever is more."""
         context, state = self.context, position.state
         req = context.compiled[id(context.target.requirements)]
         studying = state.study.subject if state.study else None  # its fee is already counted
@@ -159,7 +172,53 @@ class Bounds:
                 if least <= 0:
                     break  # no fee is less than none
             extra = max(extra, least)
-        return total + extra
+        return total + max(extra, self.climb_fee(position, taken))
+
+    def climb_fee(self, position: Position, taken: frozenset[str]) -> float:
+        """The least, over the climbs up the ladder from the current role to a door of the target,
+        of the dearest missing credential group (sharing nothing with `taken`, the target's) of a
+        role entered on the way: every role a route moves into must be met on entry. Kept per
+        role held and credentials (they decide `taken` too)."""
+        context, state = self.context, position.state
+        ladder = context.ladder
+        if ladder.moves_left(state.role) == 0:
+            return 0.0  # at a door already: the climb is done
+        studying = state.study.subject if state.study else None
+        key = (state.role, state.credentials, state.apprentice, studying)
+        found = self._climb_fees.get(key)
+        if found is not None:
+            return found
+        start = ladder.rung(state.role)
+        best: dict[str | None, float] = {start: 0.0}
+        heap: list[tuple[float, int, str | None]] = [(0.0, 0, start)]
+        pushed, found = 0, 0.0  # no door reachable: the months bound ends such a state
+        while heap:  # Dijkstra on the dearest fee so far (it never falls along a climb)
+            fee, _, role = heapq.heappop(heap)
+            if fee > best[role]:
+                continue
+            if role != start and ladder.moves_left(role) == 0:
+                found = fee
+                break
+            for onward in ladder.moves_from(role):
+                after = max(fee, self._entry_fee(onward, position, taken))
+                if after < best.get(onward, math.inf):
+                    best[onward] = after
+                    pushed += 1
+                    heapq.heappush(heap, (after, pushed, onward))
+        if len(self._climb_fees) > 20_000:
+            self._climb_fees.clear()
+        self._climb_fees[key] = found
+        return found
+
+    def _entry_fee(self, role_id: str, position: Position, taken: frozenset[str]) -> float:
+        """The dearest missing credential group of `role_id`'s requirement that shares nothing
+        with `taken` (0 for a role outside the scope: as far as a bound knows, free)."""
+        role = self.context.catalog.roles[role_id]
+        compiled = self.context.compiled.get(id(role.requirements))
+        if compiled is None:
+            return 0.0
+        return max((self.cheapest_fee(g, position.state) for g in compiled.groups
+                    if taken.isdisjoint(g) and not position.met(g, compiled.full)), default=0.0)
 
     def steps_left(self, position: Position) -> int:
         """Steps (moves other than waiting) still to take at the least: an exam or an apprentice

@@ -62,6 +62,7 @@ class Context:
     doors: tuple[Role, ...]  # the roles in scope that lead to the target
     fitting: dict[frozenset[str], frozenset[str]]  # credential group -> the members that fit the path
     schedulable: frozenset[str]  # the exams a route may sit: in scope and, for some group, fitting it
+    offerable: dict[str | None, frozenset[str]]  # role (None: none) -> the exams still offerable from it
     part_time: bool  # degrees at a working adult's pace
     certificate_months: dict[int, int]  # level -> the quickest CAHIIM-accredited certificate kept at it
 
@@ -145,10 +146,33 @@ def build_context(catalog: Catalog, profile: Profile, target: Role, start: date,
         fitting=fitting,
         schedulable=frozenset(c for g in {g for c in compiled.values() for g in c.groups}
                               for c in fitting.get(g, g) if c in scope.credentials),
+        offerable=_offerable(scope, compiled, fitting, ladder, target, (None, *accrues)),
         part_time=part_time,
         certificate_months=_certificate_months(programs, part_time),
         first_move_at=max(0, min_tenure - months_in_current_role(profile, start)) if held else 0,
     )
+
+
+def _offerable(scope: Scope, compiled: dict[int, Compiled], fitting: dict[frozenset[str], frozenset[str]],
+               ladder: Ladder, target: Role, held: Iterable[str | None]) -> dict[str | None, frozenset[str]]:
+    """Per role, the exams a route may still be offered from it or any role a climb from it
+    reaches. `Moves.exams` offers an exam only for a group that it fits, of a requirement in play:
+    the target's, an eligibility or apprentice removal route's (in play anywhere), or a role's
+    that the role held leads to (`Moves.useful_roles`)."""
+    always: set[str] = set()
+    enabled_by: dict[str, set[str]] = {}  # exam -> the roles whose requirements offer it
+    for req, kind, owner in scope.requirements:
+        for group in compiled[id(req)].groups:
+            for cid in fitting.get(group, group):
+                if kind != "role" or owner == target.id:
+                    always.add(cid)
+                else:
+                    enabled_by.setdefault(cid, set()).add(owner)
+    out: dict[str | None, frozenset[str]] = {}
+    for role in held:
+        onward = {r for h in (role, *ladder.reachable_from(role)) for r in ladder.moves_from(h)}
+        out[role] = frozenset(always | {c for c, owners in enabled_by.items() if owners & onward})
+    return out
 
 
 def _certificate_months(programs: tuple[EducationProgram, ...], part_time: bool) -> dict[int, int]:

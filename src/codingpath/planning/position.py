@@ -86,12 +86,13 @@ class Position:
 
     def signature(self) -> EntrySignature:
         """What the bounds of a requirement read of the state, the month taken out: the months
-        short per rule, education, credentials (and which as an apprentice), and what is under way
-        with the months it has left."""
+        short per rule, the exams still offerable from the role held, education, credentials (and
+        which as an apprentice), and what is under way with the months it has left."""
         if self._entry_signature is None:
             state, month = self.state, self.month
             self._entry_signature = (
-                self.months_short, state.education, state.cahiim, state.credentials, state.apprentice,
+                self.months_short, self.context.offerable.get(state.role), state.education, state.cahiim,
+                state.credentials, state.apprentice,
                 state.degree and (state.degree.level, state.degree.cahiim, state.degree.ends - month),
                 state.study and (state.study.subject, state.study.ends - month))
         return self._entry_signature
@@ -155,6 +156,9 @@ class Position:
         if state.study and state.study.subject == cid:
             return state.study.ends - self.month
         if cid not in context.schedulable:  # `Moves.exams` never offers it: out of scope, or not fitting
+            return math.inf
+        offerable = context.offerable.get(state.role)
+        if offerable is not None and cid not in offerable:  # nor from here on up the ladder
             return math.inf
         key = (cid, depth)
         if key not in self._credentials:
