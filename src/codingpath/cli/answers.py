@@ -24,7 +24,6 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-import pickle
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from ..load.cache import CatalogCache, cache_dir
+from ..load.cache_entry import decode_entry, encode_entry, write_entry
 from ..load.layers import data_files, data_layers
 from ..load.profile_cache import PROFILE_MAX_BYTES, _code_stamp, _safe, read_regular_file
 from ..render.view import View
@@ -103,17 +103,10 @@ def _load(path: Path) -> tuple[object, str] | None:
             return None
     except OSError:
         return None
-    raw = read_regular_file(path, ENTRY_MAX_BYTES, owned=True)
-    header = _header(path)
-    if raw is None or not raw.startswith(header):  # not ours, or another key's entry under this name
+    entry = decode_entry(read_regular_file(path, ENTRY_MAX_BYTES, owned=True), _header(path))
+    if not (isinstance(entry, tuple) and len(entry) == 2):
         return None
-    digest, _, payload = raw[len(header):].partition(b"\n")
-    if digest != hashlib.sha256(payload).hexdigest().encode():
-        return None
-    try:
-        answer, said = pickle.loads(payload)
-    except Exception:  # noqa: BLE001 - any failure to unpickle means: no usable entry
-        return None
+    answer, said = entry
     return (answer, said) if _is_answer(answer) and isinstance(said, str) else None
 
 
@@ -124,35 +117,9 @@ def _is_answer(answer: object) -> bool:
 
 def _store(path: Path, view: object, said: str) -> None:
     """Save an answer atomically; failure to write only means no cache."""
-    try:
-        payload = pickle.dumps((view, said), protocol=pickle.HIGHEST_PROTOCOL)
-    except Exception:  # noqa: BLE001 - something unpicklable: do without the cache
-        return
-    blob = _header(path) + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
-    if len(blob) > ENTRY_MAX_BYTES:
-        return
-    import tempfile  # only when writing: its import costs a few ms
-
-    temp = None
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        if not _safe(os.stat(path.parent)):
-            return
-        fd, temp = tempfile.mkstemp(prefix=".answer-", suffix=".tmp", dir=path.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(blob)
-        os.replace(temp, path)
-        temp = None
-        _prune(path.parent, keep=path)
-    except OSError:
-        pass
-    finally:
-        if temp is not None:
-            try:
-                os.unlink(temp)
-            except OSError:
-                pass
-
+    blob = encode_entry(_header(path), (view, said), ENTRY_MAX_BYTES)
+    if blob is not None:
+        write_entry(path, blob, "answer", KEEP)
 
 def _header(path: Path) -> bytes:
     """The format and the key (the entry's name holds it whole)."""
@@ -184,19 +151,3 @@ def _recording_stderr() -> Iterator[io.StringIO]:
         yield said
     finally:
         sys.stderr = real
-
-
-def _prune(directory: Path, keep: Path) -> None:
-    entries: list[tuple[float, Path]] = []
-    for entry in directory.glob("answer-*.pickle"):
-        try:
-            entries.append((entry.lstat().st_mtime, entry))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    for _, entry in entries[KEEP:]:
-        if entry != keep:
-            try:
-                entry.unlink()
-            except OSError:
-                pass

@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import stat
 import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from .cache_entry import decode_entry, encode_entry, write_entry
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -133,18 +134,9 @@ class CatalogCache:
             return None
         if raw is None:
             return None
-        header = FORMAT + (self.key or "").encode() + b"\n"
-        if not raw.startswith(header):
-            return None
-        digest, _, payload = raw[len(header):].partition(b"\n")
-        if digest != hashlib.sha256(payload).hexdigest().encode():
-            return None
         from ..catalog import Catalog
 
-        try:
-            catalog = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - any failure to unpickle means: no usable entry
-            return None
+        catalog = decode_entry(raw, FORMAT + (self.key or "").encode() + b"\n")
         return catalog if isinstance(catalog, Catalog) else None
 
     def store(self, catalog: Catalog) -> None:
@@ -152,34 +144,9 @@ class CatalogCache:
         path = self.path
         if path is None or not self.still_current():
             return
-        try:
-            payload = pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - something unpicklable: do without the cache
-            return
-        digest = hashlib.sha256(payload).hexdigest().encode()
-        blob = FORMAT + (self.key or "").encode() + b"\n" + digest + b"\n" + payload
-        import tempfile  # only when writing: its import costs a few ms
-
-        temp = None
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            if not _safe(os.lstat(path.parent), stat.S_ISDIR):  # a link or someone else's folder
-                return
-            fd, temp = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(temp, path)
-            temp = None
-            _prune(path.parent, keep=path)
-        except OSError:
-            pass
-        finally:
-            if temp is not None:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
-
+        blob = encode_entry(FORMAT + (self.key or "").encode() + b"\n", catalog, MAX_ENTRY_BYTES)
+        if blob is not None:
+            write_entry(path, blob, "catalog", KEEP)
 
 def _feed(digest: Any, name: str, data: bytes) -> None:
     """Length-prefixed, so that no two different lists of files can hash alike."""
@@ -215,19 +182,3 @@ def _safe(info: os.stat_result, is_type: Callable[[int], bool] = stat.S_ISREG) -
     if not hasattr(os, "getuid"):
         return True
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
-def _prune(directory: Path, keep: Path) -> None:
-    entries = []
-    for entry in directory.glob("catalog-*.pickle"):
-        try:
-            entries.append((entry.stat().st_mtime, entry))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    for _, entry in entries[KEEP:]:
-        if entry != keep:
-            try:
-                entry.unlink()
-            except OSError:
-                pass

@@ -27,13 +27,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 import stat
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .cache import cache_dir
+from .cache_entry import decode_entry, encode_entry, write_entry
 from .loaded_profile import LoadedProfile
 
 if TYPE_CHECKING:
@@ -94,16 +94,7 @@ class ProfileCache:
         raw = read_regular_file(path, ENTRY_MAX_BYTES, owned=True)
         if raw is None:
             return None
-        header = FORMAT + self.key.encode() + b"\n"
-        if not raw.startswith(header):
-            return None
-        digest, _, payload = raw[len(header):].partition(b"\n")
-        if digest != hashlib.sha256(payload).hexdigest().encode():
-            return None
-        try:
-            loaded = pickle.loads(payload)
-        except Exception:  # noqa: BLE001 - any failure to unpickle means: no usable entry
-            return None
+        loaded = decode_entry(raw, FORMAT + self.key.encode() + b"\n")
         return loaded if isinstance(loaded, LoadedProfile) else None
 
     def store(self, loaded: LoadedProfile) -> None:
@@ -111,33 +102,9 @@ class ProfileCache:
         path = self.path
         if path is None or self.key is None:
             return
-        try:
-            payload = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - something unpicklable: do without the cache
-            return
-        blob = FORMAT + self.key.encode() + b"\n" + hashlib.sha256(payload).hexdigest().encode() + b"\n" + payload
-        if len(blob) > ENTRY_MAX_BYTES:
-            return
-        import tempfile  # only when writing: its import costs a few ms
-
-        temp = None
-        try:
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(prefix=".profile-", suffix=".tmp", dir=path.parent)
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(blob)
-            os.replace(temp, path)
-            temp = None
-            _prune(path.parent, keep=path)
-        except OSError:
-            pass
-        finally:
-            if temp is not None:
-                try:
-                    os.unlink(temp)
-                except OSError:
-                    pass
-
+        blob = encode_entry(FORMAT + self.key.encode() + b"\n", loaded, ENTRY_MAX_BYTES)
+        if blob is not None:
+            write_entry(path, blob, "profile", KEEP)
 
 def read_regular_file(path: Path, limit: int, *, owned: bool = False) -> bytes | None:
     """The bytes of `path` if it is a regular file (not a symlink, FIFO or device) of at most
@@ -206,19 +173,3 @@ def _safe(info: os.stat_result) -> bool:
     if not hasattr(os, "getuid"):
         return True
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
-
-
-def _prune(directory: Path, keep: Path) -> None:
-    entries: list[tuple[float, Path]] = []
-    for entry in directory.glob("profile-*.pickle"):
-        try:
-            entries.append((entry.lstat().st_mtime, entry))
-        except OSError:
-            continue
-    entries.sort(reverse=True)
-    for _, entry in entries[KEEP:]:
-        if entry != keep:
-            try:
-                entry.unlink()
-            except OSError:
-                pass
