@@ -20,6 +20,7 @@ __all__ = [
     "OutputError",
     "Problem",
     "ProfileError",
+    "unreadable",
 ]
 
 ExitCode = NewType("ExitCode", int)
@@ -90,3 +91,17 @@ class DataError(InputError):
 
 class OutputError(CodingpathError):
     """An output file cannot be written (or would overwrite one without --force)."""
+
+
+def unreadable(name: str, exc: OSError, *, directory: str = "is a directory") -> InputError:
+    """The one message for a file that could not be read, whoever was reading it: a missing file,
+    a directory (`directory` says what was wanted instead), no permission, or the system's words."""
+    if isinstance(exc, FileNotFoundError):
+        message = "no such file"
+    elif isinstance(exc, IsADirectoryError):
+        message = directory
+    elif isinstance(exc, PermissionError):
+        message = "cannot be read (permission denied)"
+    else:
+        message = f"cannot be read ({exc.strerror or exc})"
+    return InputError(Problem(name, message))

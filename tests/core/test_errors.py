@@ -81,3 +81,16 @@ def test_the_command_turns_an_error_into_its_lines_and_exit_code(tmp_path):
     assert result.exit_code == EXIT_INPUT
     assert result.stderr.startswith(f"error: {profile}:2:")
     assert "CPX" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_one_message_for_a_file_that_cannot_be_read():
+    from codingpath.errors import unreadable
+
+    def said(exc: OSError, **kw: str) -> str:
+        return unreadable("me.yaml", exc, **kw).problems[0].message
+
+    assert said(FileNotFoundError(2, "No such file or directory")) == "no such file"
+    assert said(IsADirectoryError(21, "Is a directory"), directory="is a directory, not a YAML file") \
+        == "is a directory, not a YAML file"
+    assert said(PermissionError(13, "Permission denied")) == "cannot be read (permission denied)"
+    assert said(OSError(5, "Input/output error")) == "cannot be read (Input/output error)"

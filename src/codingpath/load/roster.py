@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog import Catalog
-from ..errors import InputError, Problem, ProfileError
+from ..errors import InputError, Problem, ProfileError, unreadable
 from ..wording import did_you_mean, plural
 from .profiles import LoadedProfile, profile_from_data
 
@@ -188,10 +188,8 @@ def _check_encoding(path: Path) -> int:
             decoder.decode(b"", final=True)
     except UnicodeDecodeError:
         raise InputError(Problem(name, "is not valid UTF-8 (it ends inside a character); save it as UTF-8")) from None
-    except PermissionError:
-        raise InputError(Problem(name, "cannot be read (permission denied)")) from None
     except OSError as exc:
-        raise InputError(Problem(name, f"cannot be read ({exc.strerror or exc})")) from None
+        raise unreadable(name, exc) from None
     return lines + (1 if last and not last.endswith(b"\n") else 0)
 
 

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, unreadable
 from .document import Path_, YamlDocument, format_path
 
 __all__ = ["MAX_BYTES", "YamlDocument", "parse_yaml", "read_text", "load_yaml"]
@@ -49,14 +49,8 @@ def read_text(path: str | Path, *, max_bytes: int = MAX_BYTES) -> str:
         else:
             with open(path, "rb") as handle:
                 raw = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise InputError(Problem(name, "no such file")) from None
-    except IsADirectoryError:
-        raise InputError(Problem(name, "is a directory, not a YAML file")) from None
-    except PermissionError:
-        raise InputError(Problem(name, "cannot be read (permission denied)")) from None
     except OSError as exc:
-        raise InputError(Problem(name, f"cannot be read ({exc.strerror or exc})")) from None
+        raise unreadable(name, exc, directory="is a directory, not a YAML file") from None
     return decode(raw, name, max_bytes=max_bytes)
 
 

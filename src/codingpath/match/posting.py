@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import InputError, Problem
+from ..errors import InputError, Problem, unreadable
 
 __all__ = ["MAX_BYTES", "Posting", "PostingLine", "parse_posting", "read_posting"]
 
@@ -67,12 +67,8 @@ def read_posting(path: str, stdin: BinaryIO | None = None) -> Posting:
                 raise InputError(Problem(name, "is a directory, not a job posting (give a .txt, .md or .html file)"))
             with open(path, "rb") as handle:
                 raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(Problem(name, "no such file")) from None
-    except PermissionError:
-        raise InputError(Problem(name, "cannot be read (permission denied)")) from None
     except OSError as exc:
-        raise InputError(Problem(name, f"cannot be read ({exc.strerror or exc})")) from None
+        raise unreadable(name, exc) from None
     return parse_posting(_decode(raw, name), name, html=path.lower().endswith((".html", ".htm")) or None)
 
 
