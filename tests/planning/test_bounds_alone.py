@@ -3,8 +3,6 @@ the months, fees and steps still needed from a state, never more than a route mu
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from small_world import parts
 
 from codingpath.models import EDUCATION_LEVELS, HeldCredential, Profile
@@ -26,7 +24,7 @@ def test_the_quickest_exam_and_the_experience_still_missing_bound_a_newcomer():
 
 def test_an_exam_under_way_counts_its_remaining_months_and_no_fee_again():
     context, bounds, _ = parts("senior")  # XA or nothing
-    studying = replace(context.initial_state(newcomer()), study=Study("credential", "XA", 3), role="trainee")
+    studying = context.initial_state(newcomer())._replace(study=Study("credential", "XA", 3), role="trainee")
     position = bounds.position(studying, 1)
     assert bounds.months_left(position) == 2  # a trainee who has served a year: senior is one move away
     assert bounds.fees_left(position) == 0
@@ -53,7 +51,7 @@ def test_an_unknown_fee_counts_as_the_dearest_known_one():
 def test_an_apprentice_credential_does_not_fill_a_group_that_asks_for_a_full_one():
     held = HeldCredential(id="XA", apprentice=True)
     context, bounds, _ = parts("senior", Profile(education="high-school", credentials=(held,)))
-    position = bounds.position(replace(context.initial_state(newcomer()), role="trainee"), 0)
+    position = bounds.position(context.initial_state(newcomer())._replace(role="trainee"), 0)
     assert not position.met(frozenset({"XA"}), full=True) and position.met(frozenset({"XA"}), full=False)
     assert bounds.fees_left(position) == 0  # removing the designation is free
     assert bounds.steps_left(position) == 1  # but it is a step
@@ -65,7 +63,7 @@ def test_the_ladder_bounds_a_newcomer_to_a_mid_tier_job():
     # Into an entry job first, then a year in it before the move up: never less than 12 months.
     assert context.ladder.moves_left(None) == 1 and bounds.months_left(position) == 12
     assert bounds.steps_left(position) == 2  # the entry job and the apprentice exam
-    moved = replace(context.initial_state(newcomer()), role="trainee", may_move_at=5)
+    moved = context.initial_state(newcomer())._replace(role="trainee", may_move_at=5)
     assert bounds.months_left(bounds.position(moved, 0)) == 5  # the tenure left in the trainee job
 
 
@@ -74,7 +72,7 @@ def test_a_degree_bound_counts_the_programme_or_what_is_left_of_it():
     first = context.initial_state(newcomer())
     assert bounds.months_left(bounds.position(first, 0)) == 24
     associate = EDUCATION_LEVELS.index("associate")
-    enrolled = replace(first, degree=Degree(associate, False, 30), degree_may_start=False)
+    enrolled = first._replace(degree=Degree(associate, False, 30), degree_may_start=False)
     position = bounds.position(enrolled, 10)
     assert bounds.months_left(position) == 20
     assert bounds.steps_left(position) == 0
@@ -82,8 +80,8 @@ def test_a_degree_bound_counts_the_programme_or_what_is_left_of_it():
 
 def test_experience_accrued_shortens_the_bound_month_for_month():
     context, bounds, _ = parts("lead", Profile(education="high-school", credentials=(HeldCredential(id="XC"),)))
-    first = replace(context.initial_state(newcomer()), role="trainee")
-    a_year_on = replace(first, months=(12,))
+    first = context.initial_state(newcomer())._replace(role="trainee")
+    a_year_on = first._replace(months=(12,))
     assert bounds.months_left(bounds.position(first, 0)) == 24
     assert bounds.months_left(bounds.position(a_year_on, 12)) == 12
     assert bounds.steps_left(bounds.position(a_year_on, 12)) == 0  # the trainee job accrues coding

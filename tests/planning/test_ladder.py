@@ -156,3 +156,50 @@ def test_random_plans_climb_the_ladder_a_tenure_apart_and_work(case: tuple[Profi
     assert_climbs(profile, plan)
     after = apply_plan(profile, plan, CATALOG)
     assert assess(CATALOG.roles[target].requirements, standing_of(after, CATALOG, plan.finish or TODAY)).met
+
+
+def test_a_sideways_move_that_opens_a_quicker_door_is_taken():
+    # Coder II and Coding Auditor are both a move from Project Manager's doors, but only the
+    # auditor leads to Performance Improvement Specialist, a door that asks for no degree: Lee
+    # enters it while the bachelor's is under way and applies as the degree ends (7 years, not 8).
+    lee = persona("apprentice", CATALOG)
+    plan = plan_route(lee, CATALOG, "project-manager", start=TODAY)
+    assert_climbs(lee, plan)
+    route = [subject for subject, _ in moves(plan)]
+    assert "performance-improvement-specialist" in route and "coding-auditor" in route
+    degree = next(s for s in plan.steps if s.kind == "education")
+    assert plan.finish == degree.end  # the degree is the last thing that waits
+
+
+def test_a_move_may_come_early_so_its_tenure_ends_as_the_next_role_opens():
+    # Compliance Officer asks for five years of audit and two of management, and its only door,
+    # Coding Manager, a bachelor's: Lee leaves auditing for supervision a year before the degree
+    # ends, so the manager's role opens with the year of supervision it asks for already served.
+    lee = persona("apprentice", CATALOG)
+    plan = plan_route(lee, CATALOG, "compliance-officer", start=TODAY)
+    assert_climbs(lee, plan)
+    route = dict(moves(plan))
+    degree = next(s for s in plan.steps if s.kind == "education")
+    assert route["coding-manager"] == degree.end
+    assert months_between(route["coding-supervisor"], route["coding-manager"]) == MIN_STAY_MONTHS
+    assert months_between(TODAY, plan.finish) <= 8 * 12
+
+
+def test_a_role_reached_only_through_another_track_of_a_one_of_rule_has_a_route():
+    # Privacy Specialist counts HIM, privacy or compliance years; the roles below it (release of
+    # information, HIT) accrue HIM only, which Privacy Officer's own rule does not count.
+    sam = persona("newcomer", CATALOG)
+    plan = plan_route(sam, CATALOG, "privacy-officer", start=TODAY)
+    assert_climbs(sam, plan)
+    assert "privacy-specialist" in [subject for subject, _ in moves(plan)]
+
+
+def test_the_best_next_step_is_never_a_step_down():
+    # Dana, a coding manager, meets the requirements of all but Privacy Officer, whose route
+    # starts again in release of information: no counselor would lead with that.
+    dana = persona("director-candidate", CATALOG)
+    outlook = next_outlook(dana, CATALOG, TODAY)
+    privacy = next(r for r in outlook.roles if r.result.role.id == "privacy-officer")
+    assert privacy.months_to_close is not None
+    assert outlook.best is None or outlook.best.kind != "role" or \
+        CATALOG.roles[outlook.best.subject].tier in ("advanced", "master")

@@ -3,8 +3,6 @@ and what waiting does."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from small_world import parts
 
 from codingpath.engine import assess
@@ -47,7 +45,7 @@ def test_a_move_into_a_job_keeps_a_person_there_a_year():
 
 def test_waiting_accrues_experience_and_ends_the_exam():
     context, _, moves = parts("lead")
-    state = replace(context.initial_state(newcomer()), role="trainee", study=Study("credential", "XC", 1))
+    state = context.initial_state(newcomer())._replace(role="trainee", study=Study("credential", "XC", 1))
     after = moves.advance(state, 0, 1, context.accrues["trainee"])
     assert after.credentials == {"XC"} and after.study is None and after.apprentice == frozenset()
     assert after.months == (1,)
@@ -55,14 +53,14 @@ def test_waiting_accrues_experience_and_ends_the_exam():
 
 def test_an_exam_passed_without_experience_comes_with_its_apprentice_designation():
     context, _, moves = parts("senior")
-    state = replace(context.initial_state(newcomer()), study=Study("credential", "XA", 1))
+    state = context.initial_state(newcomer())._replace(study=Study("credential", "XA", 1))
     after = moves.advance(state, 0, 1, frozenset())
     assert after.credentials == {"XA"} and after.apprentice == {"XA"}
 
 
 def test_a_wait_ends_at_the_next_event():
     context, _, moves = parts("lead")
-    state = replace(context.initial_state(newcomer()), role="trainee", study=Study("credential", "XE", 2))
+    state = context.initial_state(newcomer())._replace(role="trainee", study=Study("credential", "XE", 2))
     found = list(moves.expand(state, context.standing(state), 0))
     wait = found[-1]
     assert wait.action.kind == "wait" and (wait.action.start, wait.action.end) == (0, 2)
@@ -75,7 +73,7 @@ def test_removing_an_apprentice_designation_comes_first_and_alone():
     held = context.initial_state(profile)
     assert held.apprentice == {"XA"} and context.keys == ("coding",)
     assert all(m.action.kind != "apprentice" for m in moves.expand(held, context.standing(held), 0))
-    a_year_on = replace(held, role="trainee", months=(12,))  # the removal route: a year of coding
+    a_year_on = held._replace(role="trainee", months=(12,))  # the removal route: a year of coding
     found = list(moves.expand(a_year_on, context.standing(a_year_on), 12))
     assert [(m.action.kind, m.action.subject) for m in found] == [("apprentice", "XA")]
     assert found[0].state.apprentice == frozenset() and found[0].state.credentials == {"XA"}

@@ -3,8 +3,6 @@ the target's first, then those met on the way, and only when the step is ready i
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from small_world import parts, small_catalog
 
 from codingpath.models import Profile, Requirement
@@ -61,9 +59,9 @@ def test_time_in_a_role_meets_experience_rules_on_its_tracks_not_already_met():
     catalog, lead = context.catalog, context.catalog.roles["lead"].requirements
     state = context.initial_state(Profile(education="high-school"))
     assert contribution("role", "trainee", None, lead, catalog) == ("2 years of coding experience", ())
-    halfway = context.standing(replace(state, months=(12,)))
+    halfway = context.standing(state._replace(months=(12,)))
     assert contribution("role", "trainee", halfway, lead, catalog) == ("2 years of coding experience", ())
-    done = context.standing(replace(state, months=(24,)))
+    done = context.standing(state._replace(months=(24,)))
     assert contribution("role", "trainee", done, lead, catalog) is None
     assert contribution("role", "trainee", None, req(), catalog) is None
 
@@ -93,7 +91,7 @@ def test_route_needs_add_the_roles_moved_into_in_time_order():
 def test_removing_a_designation_records_the_removal_route_used():
     context, _, _ = parts("senior")
     state = context.initial_state(Profile(education="high-school"))
-    ready = replace(state, credentials=frozenset({"XA"}), apprentice=frozenset({"XA"}), months=(12,))
+    ready = state._replace(credentials=frozenset({"XA"}), apprentice=frozenset({"XA"}), months=(12,))
     needs = RouteNeeds(context, [Transition(Action("apprentice", "XA", 12, 12), ready)], 12)
     assert [label for _, label, _ in needs.items] == ["Senior", "removing XA-A"]
     assert needs.removal[("XA", 12)].experience[0].years == 1

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import heapq
 import math
+from collections.abc import Sequence
 
 from ..models import Requirement, Role
 from .context import Context
 from .position import BoundMemo, Position
+from .scope import planning_fee
 from .state import MIN_STAY_MONTHS, State
 
 __all__ = ["Bounds", "RuleProgress", "months_to_meet_both"]
@@ -29,6 +31,11 @@ class Bounds:
         self.memo = BoundMemo(context)
         self._positions: dict[State, Position] = {}
         self._climb_fees: dict[tuple[object, ...], float] = {}  # see `climb_fee`
+        self._unconfirmed_climbs: dict[str | None, int] = {}  # see `unconfirmed_left`
+        self._unknown_fee = frozenset(cid for cid, credential in context.scope.credentials.items()
+                                      if math.isinf(planning_fee(credential)))  # see `unknown_fees_left`
+        self._reachable_roles: dict[tuple[int, str | None], list[tuple[int, Role, float]]] = {}  # `_reachable`
+        self._leading: dict[tuple[str, str | None], list[tuple[int, Role]]] = {}  # see `_led_from`
         # Per tracks-only rule, (months a track must hold, its index in `State.months`): the
         # months of `_short_on` without working out the thresholds again for every state.
         self._thresholds = tuple(
@@ -91,18 +98,67 @@ class Bounds:
         """For an experience rule `short` months short that only `roles` serve: the soonest month
         one of them could be entered, and the soonest the rule could then be met with the target
         reached, climbing the ladder (each move a tenure apart, the first after `wait`)."""
-        context = self.context
-        tenure, hops = context.min_tenure, context.hops.get(position.state.role, {})
-        moves_left = context.ladder.moves_left
+        tenure = self.context.min_tenure
         first = done = math.inf
-        for role in roles:
-            count = hops.get(role.id)
-            if count is None:
+        for count, role, rest in self._reachable(roles, position.state.role):
+            soonest = wait + (count - 1) * tenure  # what `climb_entry` is at the least: skip it when that cannot do
+            if soonest >= first and soonest + max(short, rest) >= done:
                 continue
-            enter = max(position.entry(role), wait + (count - 1) * tenure)
+            enter = self.climb_entry(position, wait, role, count)
             first = min(first, enter)
-            done = min(done, enter + max(short, (moves_left(role.id) + 1) * tenure))
+            done = min(done, enter + max(short, rest))
         return first, done
+
+    def _reachable(self, roles: Sequence[Role], held: str | None) -> list[tuple[int, Role, float]]:
+        """`roles` a climb from `held` may reach, nearest first: (moves to it, the role, the
+        least months from entering it to the target, a tenure per move)."""
+        key = (id(roles), held)
+        found = self._reachable_roles.get(key)
+        if found is None:
+            context = self.context
+            hops, moves_left, tenure = context.hops.get(held, {}), context.ladder.moves_left, context.min_tenure
+            found = self._reachable_roles[key] = sorted(
+                ((hops[r.id], r, (moves_left(r.id) + 1) * tenure) for r in roles if r.id in hops),
+                key=lambda reach: reach[0])
+        return found
+
+    def climb_entry(self, position: Position, wait: int, role: Role, count: int) -> float:
+        """The soonest month `role`, `count` moves up the ladder from the current one, could be
+        entered: no sooner than its own requirements allow (`Position.entry`), nor than the first
+        move (`wait`) and a tenure for each move before it, nor than a tenure after the soonest
+        entry of any role it is reached from. (A door two moves up whose way passes roles that
+        ask for three years is not entered a year after those could be.)"""
+        memo = position.climb_entries
+        found = memo.get(role.id)
+        if found is not None:
+            return found
+        tenure = self.context.min_tenure
+        found = max(position.entry(role), wait + (count - 1) * tenure)
+        if count > 1:  # the soonest entry of a role it is reached from, the nearest (cheapest to bound) first
+            before = math.inf
+            for hops_before, previous in self._led_from(role.id, position.state.role):
+                soonest = wait + (hops_before - 1) * tenure
+                if soonest >= before:
+                    break  # the rest are further still
+                before = min(before, max(soonest, position.entry(previous)))
+                if before + tenure <= found:
+                    break  # it cannot raise the bound
+            found = max(found, before + tenure)
+        memo[role.id] = found
+        return found
+
+    def _led_from(self, role_id: str, held: str | None) -> list[tuple[int, Role]]:
+        """The roles leading to `role_id` that a climb from `held` may reach, nearest first, each
+        with the moves to it."""
+        key = (role_id, held)
+        found = self._leading.get(key)
+        if found is None:
+            context = self.context
+            hops, roles = context.hops.get(held, {}), context.catalog.roles
+            found = self._leading[key] = sorted(((hops[r], roles[r]) for r, onward in context.ladder.next_roles.items()
+                                                 if r is not None and role_id in onward and r in hops),
+                                                key=lambda lead: lead[0])
+        return found
 
     def _last_door(self, position: Position, wait: int) -> float:
         """The soonest the target could be applied for from the last role before it (one that
@@ -116,13 +172,11 @@ class Bounds:
             current = context.accrues.get(state.role or "", frozenset())
             if all(not position.months_short[i] or context.rule_keys[i] & current for i in context.target_rules):
                 best = wait
-        hops = context.hops.get(state.role, {})
         current = context.accrues.get(state.role or "", frozenset())
-        for door in context.doors:
-            count = hops.get(door.id)
-            if count is None:
-                continue
-            enter = max(position.entry(door), wait + (count - 1) * tenure)
+        for count, door, _ in self._reachable(context.doors, state.role):
+            if wait + count * tenure >= best:
+                break  # what the rest are at the least (nearest first): none can come sooner
+            enter = self.climb_entry(position, wait, door, count)
             done = enter + tenure
             for i in context.target_rules:
                 short = position.months_short[i]
@@ -237,6 +291,41 @@ class Bounds:
                              for i in context.target_rules))
         ladder_moves = context.ladder.moves_left(state.role)
         return steps + int(max(role_moves, ladder_moves if ladder_moves < math.inf else 0))
+
+    def unknown_fees_left(self, position: Position) -> int:
+        """Exams of unknown fee still to sit at the least: a missing credential group of the
+        target whose every member's fee is unknown (added up when the groups share no credential).
+        An unknown fee is the third thing a route is compared on: without this bound, every
+        state as fast and as cheap but short of that exam is looked at first."""
+        context, state = self.context, position.state
+        req = context.compiled[id(context.target.requirements)]
+        ranking_fee, unknown = context.ranking_fee, self._unknown_fee
+        groups = [g for g in req.groups if not position.met(g, req.full) and self.cheapest_fee(g, state) > 0
+                  and all(c in unknown for c in g if c in ranking_fee)]
+        if not groups:
+            return 0
+        disjoint = all(not a & b for i, a in enumerate(groups) for b in groups[i + 1:])
+        return len(groups) if disjoint else 1
+
+    def unconfirmed_left(self, position: Position) -> int:
+        """Moves into a role with unconfirmed requirements still to make at the least: the fewest
+        on a climb up the ladder from the current role to a door of the target. Unconfirmed rules
+        come fourth in the comparison of routes (see `unknown_fees_left`)."""
+        return self._unconfirmed_climb(self.context.ladder.rung(position.state.role))
+
+    def _unconfirmed_climb(self, role: str | None) -> int:
+        found = self._unconfirmed_climbs.get(role)
+        if found is not None:
+            return found
+        context = self.context
+        ladder, roles = context.ladder, context.catalog.roles
+        if role == context.target.id or ladder.moves_left(role) in (0, math.inf):
+            found = 0
+        else:
+            found = min((int(not roles[r].requirements.confirmed) + self._unconfirmed_climb(r)
+                         for r in ladder.moves_from(role) if ladder.moves_left(r) < math.inf), default=0)
+        self._unconfirmed_climbs[role] = found
+        return found
 
     def cheapest_fee(self, group: frozenset[str], state: State) -> float:
         """The least exam fee that fills `group` from `state` (an unknown fee as the dearest known)."""

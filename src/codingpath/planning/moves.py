@@ -3,15 +3,17 @@ state, pruned to those a fastest route could need. A degree starts at the start 
 one ends; an apprentice designation goes as soon as a removal route is met; an exam, course or move
 to a role with more counting tracks that was open and passed over stays closed until the study slot
 is used or the role changes; a role move must serve an unmet experience rule the current role does
-not, and is skipped when another such role adds as much and is no harder to enter; an exam is
-offered when it fills a credential still missing from a requirement in play (for stepping stones,
-just in time) and no other exam fills as much for less study and no more money."""
+not, bring the target a move closer or open a door to it the current role's climbs do not, and is
+skipped when another such role adds as much, opens the same doors and is no harder to enter; an exam
+is offered when it fills a credential still missing from a requirement in play (for stepping stones,
+just in time) and no other exam fills as much for less study and no more money. Besides the months
+something changes, a wait may end when a move would have its tenure served just as the role after
+it opens (`Moves.stepping_in`)."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import replace
 from typing import Literal, NamedTuple
 
 from ..engine import Standing, apprentice_removable, assess
@@ -56,6 +58,7 @@ class Moves:
         self.context, self.bounds = context, bounds
         self._met: dict[tuple[object, ...], bool] = {}
         self._useful: dict[tuple[object, ...], frozenset[str]] = {}  # see `useful_roles`
+        self._doors: dict[str | None, frozenset[str]] = {}  # see `doors_from`
 
     def expand(self, state: State, standing: Standing, month: int) -> Iterator[Move]:
         """Each next move from `state` at `month`."""
@@ -77,17 +80,18 @@ class Moves:
         yield from degree_moves
         current = self.context.accrues.get(state.role or "", frozenset())
         yield from self._role_moves(state, standing, month, roles, current, passed)
+        openings += self.stepping_in(position, roles)
         end = None if must else self.next_event(position, standing, current, openings)
         if end is not None:
             waited = self.advance(state, month, end, current)
             yield Move(Action("wait", state.role or "", month, end),
-                       replace(waited, passed_over=waited.passed_over | passed), 0.0, 0)
+                       waited._replace(passed_over=waited.passed_over | passed), 0.0, 0)
 
     def _apprentice_removal(self, state: State, standing: Standing, month: int) -> Move | None:
         for cid in sorted(state.apprentice):
             if apprentice_removable(self.context.catalog.credentials[cid], standing):
                 return Move(Action("apprentice", cid, month, month),
-                            replace(state, apprentice=state.apprentice - {cid}), 0.0, 0)
+                            state._replace(apprentice=state.apprentice - {cid}), 0.0, 0)
         return None
 
     def _usual_next_job(self, state: State, standing: Standing, month: int) -> Move | None:
@@ -104,8 +108,8 @@ class Moves:
                     and ladder.moves_left(role.id) <= ladder.moves_left(state.role)
                     and self.meets(role.requirements, state, standing)):
                 return Move(Action("role", role.id, month, month),
-                            replace(state, role=role.id, passed_over=without_roles(state.passed_over),
-                                    may_move_at=month + context.min_tenure),
+                            state._replace(role=role.id, passed_over=without_roles(state.passed_over),
+                                           may_move_at=month + context.min_tenure),
                             0.0, int(not role.requirements.confirmed))
         return None
 
@@ -119,14 +123,14 @@ class Moves:
             fee = credential.fee.planning_usd if credential.fee else None
             end = month + context.study_months[cid]
             yield Move(Action("credential", cid, month, end, route),
-                       replace(state, study=Study("credential", cid, end), passed_over=only_roles(state.passed_over)),
+                       state._replace(study=Study("credential", cid, end), passed_over=only_roles(state.passed_over)),
                        fee, int(not credential.eligibility.confirmed))
         for tid in sorted(context.scope.trainings - state.training - state.passed_over):
             if any(tid in in_play.requirement.training for in_play in wanted):
                 passed.add(tid)
                 end = month + context.training_months[tid]
                 yield Move(Action("training", tid, month, end),
-                           replace(state, study=Study("training", tid, end), passed_over=only_roles(state.passed_over)),
+                           state._replace(study=Study("training", tid, end), passed_over=only_roles(state.passed_over)),
                            context.catalog.trainings[tid].cost_usd, 0)
 
     def _degree_moves(self, state: State, month: int) -> tuple[list[Move], bool]:
@@ -149,13 +153,13 @@ class Moves:
             cahiim = state.cahiim or any(lv <= level for lv in context.scope.cahiim_levels)
             end = month + months(program)
             moves.append(Move(Action("education", program.level, month, end, cahiim),
-                              replace(state, degree=Degree(level, cahiim, end)), 0.0, 0))
+                              state._replace(degree=Degree(level, cahiim, end)), 0.0, 0))
         certificate = context.certificate_months.get(state.education)
         if certificate is not None and not state.cahiim and any(lv <= state.education
                                                                 for lv in context.scope.cahiim_levels):
             end = month + certificate
             moves.append(Move(Action("education", EDUCATION_LEVELS[state.education], month, end, True),
-                              replace(state, degree=Degree(state.education, True, end)), 0.0, 0))
+                              state._replace(degree=Degree(state.education, True, end)), 0.0, 0))
         return moves, must and bool(shortest)
 
     def _role_moves(self, state: State, standing: Standing, month: int, roles: frozenset[str],
@@ -164,17 +168,17 @@ class Moves:
         distance left, most preferred first."""
         context = self.context
         moves_left = context.ladder.moves_left
-        gains_done: set[tuple[frozenset[int], float]] = set()
+        gains_done: set[tuple[frozenset[int], float, frozenset[str]]] = set()
         for role in context.role_order if month >= state.may_move_at else ():
-            gain = (context.accrues[role.id], moves_left(role.id))
+            gain = (context.accrues[role.id], moves_left(role.id), self.doors_from(role.id))
             if role.id not in roles or gain in gains_done or f"role:{role.id}" in state.passed_over:
                 continue
             if self.meets(role.requirements, state, standing):
                 gains_done.add(gain)
                 if gain[0] > current:
                     passed.add(f"role:{role.id}")
-                moved = replace(state, role=role.id, passed_over=without_roles(state.passed_over),
-                                may_move_at=month + context.min_tenure)
+                moved = state._replace(role=role.id, passed_over=without_roles(state.passed_over),
+                                       may_move_at=month + context.min_tenure)
                 yield Move(Action("role", role.id, month, month), moved, 0.0, int(not role.requirements.confirmed))
 
     def useful_roles(self, position: Position) -> frozenset[str]:
@@ -198,15 +202,16 @@ class Moves:
         gains, unmet = self._gains(position)
         # Per gain and distance, the easiest role: the soonest entered, then the least in fees
         # (role_order breaks ties). Fees are worked out only where they can decide.
-        best: dict[tuple[frozenset[int], float], _Candidate] = {}
+        best: dict[tuple[frozenset[int], float, frozenset[str]], _Candidate] = {}
         onward = ladder.moves_from(state.role)
+        doors_here = self.doors_from(state.role)
         for role, accrues in context.role_accrues:
             if role.id not in onward:
                 continue
-            closer = ladder.moves_left(role.id)
-            if not (accrues & gains or closer < here):
+            closer, doors = ladder.moves_left(role.id), self.doors_from(role.id)
+            if not (accrues & gains or closer < here or not doors <= doors_here):
                 continue
-            kind = (accrues & unmet, closer)
+            kind = (accrues & unmet, closer, doors)
             held = best.get(kind)
             entry = position.entry(role)
             if held is None or entry < held.entry:
@@ -217,14 +222,31 @@ class Moves:
                 fees = self.bounds.requirement_fees(role.requirements, position)
                 if fees < held.fees:
                     best[kind] = _Candidate(entry, fees, role.id, role.requirements)
-        costs: dict[tuple[frozenset[int], float], tuple[float, float]] = {}
+        costs: dict[tuple[frozenset[int], float, frozenset[str]], tuple[float, float]] = {}
         for kind, held in best.items():
             if held.fees is None:
                 held.fees = self.bounds.requirement_fees(held.requirements, position)
             costs[kind] = (held.entry, held.fees)
         return frozenset(held.role_id for kind, held in best.items()
                          if not any(other != kind and other[0] >= kind[0] and other[1] <= kind[1]
-                                    and cost <= costs[kind] for other, cost in costs.items()))
+                                    and other[2] == kind[2] and cost <= costs[kind] for other, cost in costs.items()))
+
+    def doors_from(self, role: str | None) -> frozenset[str]:
+        """The doors to the target (roles that lead to it) at the end of the shortest climbs from
+        `role` (none from a door itself: what lies beyond is the target): two roles as many moves
+        from the target may open different doors (Coder II and Coding Auditor are both a move from
+        a project manager's doors, but only the auditor's way leads through one that needs no degree)."""
+        found = self._doors.get(role)
+        if found is None:
+            ladder = self.context.ladder
+            left = ladder.moves_left(role)
+            onward = [r for r in ladder.moves_from(role) if ladder.moves_left(r) == left - 1]
+            if left == 1:
+                found = frozenset(onward)
+            else:
+                found = frozenset().union(*(self.doors_from(r) for r in onward))
+            self._doors[role] = found
+        return found
 
     def _gains(self, position: Position) -> tuple[set[int], set[int]]:
         """The keys counted by an unmet rule the current role does not serve, and by any unmet rule."""
@@ -322,6 +344,21 @@ class Moves:
             return None
         return next((r for r in routes if self.meets(r, state, standing)), False)
 
+    def stepping_in(self, position: Position, roles: frozenset[str]) -> list[int]:
+        """The months a move into one of `roles` would have its tenure served just as a role it
+        leads to could first be entered: leaving the current role then, and not at the next
+        event, can be what meets two rules in time (audit years here, a year of supervision
+        there, before the manager's degree is done)."""
+        context, month = self.context, position.month
+        tenure, catalog, ladder = context.min_tenure, context.catalog, context.ladder
+        out = []
+        for role_id in roles:
+            for onward in ladder.moves_from(role_id):
+                opens = position.entry(catalog.roles[onward])
+                if tenure < opens < math.inf:
+                    out.append(month + math.ceil(opens) - tenure)
+        return out
+
     def next_event(self, position: Position, standing: Standing, accruing: frozenset[int],
                    openings: list[int]) -> int | None:
         """The next month something changes: a study or degree ends, an experience rule is met,
@@ -343,19 +380,19 @@ class Moves:
     def advance(self, state: State, month: int, end: int, accruing: frozenset[int]) -> State:
         """`state` after waiting from `month` to `end`: experience accrues, what ends by then is done."""
         months = tuple(m + (end - month if i in accruing else 0) for i, m in enumerate(state.months))
-        after = replace(state, months=months, degree_may_start=False,
-                        may_move_at=state.may_move_at if state.may_move_at > end else 0)
+        after = state._replace(months=months, degree_may_start=False,
+                               may_move_at=state.may_move_at if state.may_move_at > end else 0)
         if state.degree and state.degree.ends <= end:
-            after = replace(after, education=state.degree.level, cahiim=state.degree.cahiim, degree=None,
-                            degree_may_start=True)
+            after = after._replace(education=state.degree.level, cahiim=state.degree.cahiim, degree=None,
+                                   degree_may_start=True)
         if state.study and state.study.ends <= end:
             if state.study.kind == "training":
-                after = replace(after, training=after.training | {state.study.subject}, study=None)
+                after = after._replace(training=after.training | {state.study.subject}, study=None)
             else:
                 cid = state.study.subject
                 credential = self.context.catalog.credentials[cid]
                 apprentice = (credential.apprentice is not None
                               and not apprentice_removable(credential, self.context.standing(after)))
-                after = replace(after, credentials=(after.credentials - set(credential.replaces)) | {cid}, study=None,
-                                apprentice=(after.apprentice | {cid}) if apprentice else after.apprentice)
+                after = after._replace(credentials=(after.credentials - set(credential.replaces)) | {cid}, study=None,
+                                       apprentice=(after.apprentice | {cid}) if apprentice else after.apprentice)
         return after

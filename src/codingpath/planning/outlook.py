@@ -82,7 +82,7 @@ def next_outlook(profile: Profile, catalog: Catalog, today: date, *, show_all: b
         rows.append(NextRole(result, role.id == profile.target_role, on_ladder, months,
                              recommended_credentials(role, held), plan))
     rows.sort(key=_rank)
-    return Outlook(tuple(rows), _best_step(rows, today))
+    return Outlook(tuple(rows), _best_step(rows, today, catalog, current_tier_index(profile, catalog)))
 
 
 def _rank(row: NextRole) -> tuple[object, ...]:
@@ -95,15 +95,19 @@ def _rank(row: NextRole) -> tuple[object, ...]:
     return (not row.target, 1, months is None, months or 0, len(row.result.gaps), row.result.role.title)
 
 
-def _best_step(rows: list[NextRole], today: date) -> BestStep | None:
+def _best_step(rows: list[NextRole], today: date, catalog: Catalog, tier: int) -> BestStep | None:
     """The action shared by the most plans of the listed roles, the soonest done first: what a
-    person can start on now that keeps the most doors opening."""
+    person can start on now that keeps the most doors opening. Never a move to a role below the
+    person's tier (`tier`): a plan may start a change of career there (a coding manager's route to
+    Privacy Officer starts in release of information), but no counselor leads with a step down."""
     found: dict[tuple[str, str], tuple[set[str], int, str]] = {}
     for row in rows:
         if row.plan is None or not row.plan.feasible:
             continue
         for step in row.plan.steps:
             if step.kind == "experience" or step.subject == row.result.role.id:
+                continue
+            if step.kind == "role" and catalog.tier_index(catalog.roles[step.subject].tier) < tier:
                 continue
             key = (step.kind, step.subject)
             opens, done, words = found.get(key, (set(), months_between(today, step.end), step.description))

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
+from typing import NamedTuple
 
 from ..engine import Standing
 from ..models import ExperienceRule, Requirement, Role
 from .context import Context
+from .scope import Compiled
 from .state import State
 
 __all__ = ["BoundMemo", "Position", "months_short"]
@@ -18,13 +20,50 @@ __all__ = ["BoundMemo", "Position", "months_short"]
 EntrySignature = tuple[object, ...]
 
 
+class Reads(NamedTuple):
+    """What an entry bound reads of a state (`BoundMemo.reads`)."""
+
+    rules: tuple[int, ...]  # indexes into the context's experience rules
+    levels: tuple[tuple[int, bool], ...]  # education levels asked, each with whether CAHIIM-accredited
+    credentials: frozenset[str]
+
+
 class BoundMemo:
     """Bounds that many states share, kept across the positions of one search."""
 
     def __init__(self, context: Context) -> None:
         self.context = context
         self.short_by_months: dict[tuple[int, ...], tuple[int, ...]] = {}
-        self.entries: dict[tuple[int, EntrySignature], float] = {}  # by requirement and signature
+        self.entries: dict[tuple[object, ...], float] = {}  # by requirement, rules read and signature
+        self._reads: dict[int, Reads] = {}  # see `reads`
+
+    def reads(self, compiled: Compiled) -> Reads:
+        """What an entry bound of `compiled` reads of a state (`Position.bound` at depth 1): the
+        experience rules, whether education, and which credentials; its own and, two levels down,
+        those of the eligibility routes of the exams that could fill its groups. States that
+        differ only in the rest share the bound."""
+        found = self._reads.get(id(compiled))
+        if found is None:
+            rules: set[int] = set()
+            levels: set[tuple[int, bool]] = set()
+            credentials: set[str] = set()
+            self._read(compiled, 1, rules, levels, credentials)
+            found = self._reads[id(compiled)] = Reads(tuple(sorted(rules)), tuple(sorted(levels)),
+                                                      frozenset(credentials))
+        return found
+
+    def _read(self, compiled: Compiled, depth: int, rules: set[int], levels: set[tuple[int, bool]],
+              credentials: set[str]) -> None:
+        context = self.context
+        rules.update(compiled.rules)
+        if compiled.level is not None:
+            levels.add((compiled.level, compiled.cahiim))
+        if depth < 3:
+            for group in compiled.groups:
+                credentials.update(group)
+                for cid in group & context.schedulable:
+                    for route in context.scope.credentials[cid].eligibility.routes:
+                        self._read(context.compiled[id(route)], depth + 1, rules, levels, credentials)
 
     def months_short(self, position: Position) -> tuple[int, ...]:
         """Months still missing for every rule, as `months_short` (engine's track_years) gives
@@ -58,6 +97,7 @@ class Position:
         self._credentials: dict[tuple[str, int], float] = {}
         self._entries: dict[str, float] = {}
         self._entry_signature: EntrySignature | None = None
+        self.climb_entries: dict[str, float] = {}  # see `Bounds.climb_entry`
         self.full_credentials = state.credentials - state.apprentice
 
     @cached_property
@@ -75,14 +115,26 @@ class Position:
         roles that ask the same)."""
         found = self._entries.get(role.id)
         if found is None:
-            cache = self.memo.entries
-            key = (id(self.context.compiled[id(role.requirements)]), self.signature())
+            memo = self.memo
+            cache, compiled = memo.entries, self.context.compiled[id(role.requirements)]
+            key = self._entry_key(compiled, memo.reads(compiled))
             if key not in cache:
                 if len(cache) > 50_000:
                     cache.clear()
                 cache[key] = self.bound(role.requirements, 1)
             found = self._entries[role.id] = cache[key]
         return found
+
+    def _entry_key(self, compiled: Compiled, reads: Reads) -> tuple[object, ...]:
+        """`signature` narrowed to what an entry bound of `compiled` reads (`BoundMemo.reads`)."""
+        state, month, months_short = self.state, self.month, self.months_short
+        credentials = reads.credentials
+        study = state.study
+        return (id(compiled), tuple([months_short[i] for i in reads.rules]),
+                tuple([self.education(level, cahiim) for level, cahiim in reads.levels]),
+                state.credentials & credentials, state.apprentice & credentials,
+                (study.subject, study.ends - month) if study and study.subject in credentials else None,
+                self.context.offerable.get(state.role))
 
     def signature(self) -> EntrySignature:
         """What the bounds of a requirement read of the state, the month taken out: the months

@@ -89,7 +89,7 @@ def _state_at(moves: Moves, transitions: list[Transition], route: Route, month: 
 def _without(state: State, cid: str) -> State:
     """`state` as if the exam had not been sat (nor were under way)."""
     study = None if state.study and state.study.subject == cid else state.study
-    return replace(state, credentials=state.credentials - {cid}, apprentice=state.apprentice - {cid}, study=study)
+    return state._replace(credentials=state.credentials - {cid}, apprentice=state.apprentice - {cid}, study=study)
 
 
 def _still_open(context: Context, action: Action, before: State) -> bool:

@@ -78,8 +78,9 @@ class Scope:
         cap = TIERS.index(self.target.tier)
         for rule in req.experience:
             self.role_keys.update(dict.fromkeys(rule.roles or (() if rule.tracks else ("*",))))
-            # One track of a one-of rule is enough: time on a track already counted meets it.
-            new = () if set(self.tracks) & set(rule.tracks) else rule.tracks
+            # Every track of a one-of rule: the roles below a stepping stone may accrue only one
+            # of them (Release of Information accrues HIM, which Privacy Specialist counts).
+            new = rule.tracks
             self.tracks.update(dict.fromkeys(new))
             for role in self.catalog.roles.values():
                 useful = (set(role.tracks) & set(new) and TIERS.index(role.tier) <= cap) or role.id in rule.roles

@@ -91,8 +91,8 @@ class Search:
         context, bounds, moves = self.context, self.bounds, self.moves
         pushed = 0
         position = bounds.position(first, 0)
-        heap = [HeapEntry(bounds.months_left(position), bounds.fees_left(position), 0, 0, bounds.steps_left(position),
-                          0, 0, 0, 0, START_KEY, first)]
+        heap = [HeapEntry(bounds.months_left(position), bounds.fees_left(position), bounds.unknown_fees_left(position),
+                          bounds.unconfirmed_left(position), bounds.steps_left(position), 0, 0, 0, 0, START_KEY, first)]
         best: dict[State, SearchKey] = {first: START_KEY}
         parents: dict[State, Transition | None] = {first: None}
         self.popped = 0
@@ -123,9 +123,10 @@ class Search:
                     pushed += 1
                     steps_left = bounds.steps_left(position)
                     heapq.heappush(heap, HeapEntry(
-                        new.months + months_left, new.fees + bounds.fees_left(position), new.unknown_fees,
-                        new.unconfirmed, new.steps + steps_left, new.step_months + steps_left * new.months,
-                        new.preference, -new.months, pushed, new, after))
+                        new.months + months_left, new.fees + bounds.fees_left(position),
+                        new.unknown_fees + bounds.unknown_fees_left(position),
+                        new.unconfirmed + bounds.unconfirmed_left(position), new.steps + steps_left,
+                        new.step_months + steps_left * new.months, new.preference, -new.months, pushed, new, after))
         if beyond_horizon:
             return (f"no route meets them within {HORIZON_MONTHS // 12} years, the planning horizon "
                     "(more study hours a week, --hours-per-week, make exams and courses shorter)")

@@ -32,10 +32,11 @@ class Degree(NamedTuple):
     ends: int  # the month it ends
 
 
-@dataclass(frozen=True, slots=True)
-class State:
+class State(NamedTuple):
     """Everything the future of a route depends on (hashable: the search keeps the best key per
-    state). The month is not part of it: the search carries it in the key."""
+    state). The month is not part of it: the search carries it in the key. A named tuple, not a
+    dataclass: the search makes, hashes and compares hundreds of them per plan, and a tuple does
+    each of those in C."""
 
     credentials: frozenset[str]
     apprentice: frozenset[str]  # held only with an apprentice designation

@@ -14,7 +14,8 @@ __all__ = ["page_css", "print_font_pt"]
 
 FIXED_LINES = 12  # the title, legend, tier names, notes and foot, in lines of card text
 LINE_HEIGHT = 1.2  # em
-FILL = 0.84  # of the sheet the estimate may fill: it is an estimate (measured in Chromium, see tests)
+FILL = 0.80  # of the sheet the estimate may fill: an estimate, and Chromium releases lay the same page
+# out a few percent taller or shorter (measured in Chromium, see tests)
 
 
 def print_font_pt(lattice_lines: float, route_lines: int) -> float:
