@@ -171,3 +171,18 @@ def test_a_drawn_diagram_is_output_shown_on_the_same_page(path, printed):
     for block in re.findall(r"^```mermaid\n(.*?)^```", text, re.M | re.S):
         missing = [line for line in block.splitlines() if line not in output]
         assert not missing, f"{path.name}: the diagram has lines no command on the page prints: {missing}"
+
+
+def test_the_planning_internals_example_prints_what_the_page_shows(monkeypatch):
+    """docs/planning-internals.md shows a search from the inside: its Python, then what it prints."""
+    import contextlib
+    import io
+    import re
+
+    text = (ROOT / "docs" / "planning-internals.md").read_text(encoding="utf-8")
+    code, shown = re.search(r"```python\n(.*?)```\n\nprints\n\n```\n(.*?)```", text, re.S).groups()
+    monkeypatch.chdir(ROOT)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(code, "planning-internals.md", "exec"), {})  # noqa: S102 - the page's own example
+    assert out.getvalue() == shown

@@ -4,6 +4,7 @@ dearer than one the planner passed over; and they must be tight where the search
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pytest
 from conftest import TODAY, persona
@@ -28,24 +29,38 @@ def search_for(catalog, profile, target: str, bounds_class: type[Bounds] = Bound
     return Search(search.context, bounds, Moves(search.context, bounds))
 
 
-def route_with_costs(search: Search, first: State) -> tuple[list[tuple[State, int, float, int]], int, float, int]:
-    """(state, month, fees so far, steps so far) along the route found, and its totals."""
+class Costs(NamedTuple):
+    """What a route has cost by a point on it."""
+
+    fees: float
+    steps: int
+    unknown_fees: int
+    unconfirmed: int
+
+
+def route_with_costs(search: Search, first: State) -> tuple[list[tuple[State, int, Costs]], int, Costs]:
+    """(state, month, costs so far) along the route found, and its months and costs."""
     route = search.run(first)
     assert isinstance(route, Route)
     context = search.context
     states = [tr.before for tr in route.transitions[1:]] + [route.final]
-    out, fees, steps = [(first, 0, 0.0, 0)], 0.0, 0
+    costs = Costs(0.0, 0, 0, 0)
+    out = [(first, 0, costs)]
     for (action, _), after in zip(route.transitions, states, strict=True):
+        fee: float | None = 0.0
+        unconfirmed = 0
         if action.kind == "credential":
             credential = context.catalog.credentials[action.subject]
             fee = credential.fee.planning_usd if credential.fee else None
-            fees += context.unknown_fee if fee is None else fee
+            unconfirmed = int(not credential.eligibility.confirmed)
         elif action.kind == "training":
             fee = context.catalog.trainings[action.subject].cost_usd
-            fees += context.unknown_fee if fee is None else fee
-        steps += action.kind != "wait"
-        out.append((after, action.end if action.kind == "wait" else action.start, fees, steps))
-    return out, route.months, fees, steps
+        elif action.kind == "role":
+            unconfirmed = int(not context.catalog.roles[action.subject].requirements.confirmed)
+        costs = Costs(costs.fees + (context.unknown_fee if fee is None else fee), costs.steps + (action.kind != "wait"),
+                      costs.unknown_fees + (fee is None), costs.unconfirmed + unconfirmed)
+        out.append((after, action.end if action.kind == "wait" else action.start, costs))
+    return out, route.months, costs
 
 
 @pytest.mark.parametrize("name", ["newcomer", "apprentice", "experienced-coder"])
@@ -56,13 +71,15 @@ def test_no_bound_exceeds_what_the_route_found_still_takes(bundled_data, name):
         first = search.context.initial_state(profile)
         if assess(search.context.target.requirements, search.context.standing(first)).met:
             continue
-        path, months, fees, steps = route_with_costs(search, first)
+        path, months, total = route_with_costs(search, first)
         bounds = search.bounds
-        for state, month, fees_so_far, steps_so_far in path:
+        for state, month, so_far in path:
             position = bounds.position(state, month)
             assert month + bounds.months_left(position) <= months, (name, target, month)
-            assert fees_so_far + bounds.fees_left(position) <= fees + 1e-9, (name, target, month)
-            assert steps_so_far + bounds.steps_left(position) <= steps, (name, target, month)
+            assert so_far.fees + bounds.fees_left(position) <= total.fees + 1e-9, (name, target, month)
+            assert so_far.steps + bounds.steps_left(position) <= total.steps, (name, target, month)
+            assert so_far.unknown_fees + bounds.unknown_fees_left(position) <= total.unknown_fees, (name, target)
+            assert so_far.unconfirmed + bounds.unconfirmed_left(position) <= total.unconfirmed, (name, target)
 
 
 @pytest.mark.parametrize(("name", "target"), [("newcomer", "coding-manager"), ("apprentice", "coding-supervisor"),
@@ -73,8 +90,8 @@ def test_the_bounds_change_nothing_an_uninformed_search_would_find(bundled_data,
     found = []
     for bounds_class in (Bounds, Uninformed):
         search = search_for(bundled_data, profile, target, bounds_class)
-        path, months, fees, _ = route_with_costs(search, search.context.initial_state(profile))
-        found.append((months, fees))
+        _, months, costs = route_with_costs(search, search.context.initial_state(profile))
+        found.append((months, costs.fees))
     assert found[0] == found[1]
 
 
@@ -88,6 +105,12 @@ class Uninformed(Bounds):
         return 0
 
     def steps_left(self, position: Position) -> int:
+        return 0
+
+    def unknown_fees_left(self, position: Position) -> int:
+        return 0
+
+    def unconfirmed_left(self, position: Position) -> int:
         return 0
 
 
@@ -148,3 +171,16 @@ def test_the_fees_count_a_credential_the_climb_to_a_door_must_bring(bundled_data
     position = search.bounds.position(trainee, 0)
     assert search.bounds.climb_fee(position, frozenset({"RHIA"})) == 399
     assert search.bounds.fees_left(position) == 824
+
+
+def test_a_route_resting_on_an_unknown_fee_or_an_unconfirmed_role_is_bounded_from_the_start(bundled_data):
+    """HIM Director asks for RHIA, whose fee is unknown, and every door to it (HIM Manager, CDI
+    Manager) has unconfirmed requirements: the bounds say so at once, so the search does not first
+    look at every state that has neither (newcomer to project manager: 556 states without them)."""
+    sam = persona("newcomer", bundled_data)
+    search = search_for(bundled_data, sam, "him-director")
+    position = search.bounds.position(search.context.initial_state(sam), 0)
+    assert search.bounds.unknown_fees_left(position) == 1
+    assert search.bounds.unconfirmed_left(position) == 1
+    manager = search_for(bundled_data, sam, "coding-manager")  # its door, Coding Supervisor, is confirmed
+    assert manager.bounds.unconfirmed_left(manager.bounds.position(manager.context.initial_state(sam), 0)) == 0
