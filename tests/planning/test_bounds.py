@@ -36,6 +36,7 @@ class Costs(NamedTuple):
     steps: int
     unknown_fees: int
     unconfirmed: int
+    step_months: int  # the months the steps start in, added up
 
 
 def route_with_costs(search: Search, first: State) -> tuple[list[tuple[State, int, Costs]], int, Costs]:
@@ -44,7 +45,7 @@ def route_with_costs(search: Search, first: State) -> tuple[list[tuple[State, in
     assert isinstance(route, Route)
     context = search.context
     states = [tr.before for tr in route.transitions[1:]] + [route.final]
-    costs = Costs(0.0, 0, 0, 0)
+    costs = Costs(0.0, 0, 0, 0, 0)
     out = [(first, 0, costs)]
     for (action, _), after in zip(route.transitions, states, strict=True):
         fee: float | None = 0.0
@@ -57,8 +58,10 @@ def route_with_costs(search: Search, first: State) -> tuple[list[tuple[State, in
             fee = context.catalog.trainings[action.subject].cost_usd
         elif action.kind == "role":
             unconfirmed = int(not context.catalog.roles[action.subject].requirements.confirmed)
-        costs = Costs(costs.fees + (context.unknown_fee if fee is None else fee), costs.steps + (action.kind != "wait"),
-                      costs.unknown_fees + (fee is None), costs.unconfirmed + unconfirmed)
+        step = action.kind != "wait"
+        costs = Costs(costs.fees + (context.unknown_fee if fee is None else fee), costs.steps + step,
+                      costs.unknown_fees + (fee is None), costs.unconfirmed + unconfirmed,
+                      costs.step_months + (action.start if step else 0))
         out.append((after, action.end if action.kind == "wait" else action.start, costs))
     return out, route.months, costs
 
@@ -80,6 +83,7 @@ def test_no_bound_exceeds_what_the_route_found_still_takes(bundled_data, name):
             assert so_far.steps + bounds.steps_left(position) <= total.steps, (name, target, month)
             assert so_far.unknown_fees + bounds.unknown_fees_left(position) <= total.unknown_fees, (name, target)
             assert so_far.unconfirmed + bounds.unconfirmed_left(position) <= total.unconfirmed, (name, target)
+            assert so_far.step_months + bounds.step_starts_left(position) <= total.step_months, (name, target)
 
 
 @pytest.mark.parametrize(("name", "target"), [("newcomer", "coding-manager"), ("apprentice", "coding-supervisor"),
@@ -111,6 +115,9 @@ class Uninformed(Bounds):
         return 0
 
     def unconfirmed_left(self, position: Position) -> int:
+        return 0
+
+    def step_starts_left(self, position: Position) -> int:
         return 0
 
 

@@ -278,6 +278,20 @@ class Bounds:
         """Steps (moves other than waiting) still to take at the least: an exam or an apprentice
         removal for a missing credential of the target, a degree, a course, and a move into a role
         for an experience rule the current role does not serve; each a different kind of move."""
+        others, moves = self._steps_left(position)
+        return others + moves
+
+    def step_starts_left(self, position: Position) -> int:
+        """The months the steps still to take start in, added up, at the least: none before now, and
+        the moves up the ladder a tenure apart, the first not before the current role may be left.
+        (The sixth thing routes are compared on: each step as early as it can be.)"""
+        others, moves = self._steps_left(position)
+        month, tenure = position.month, self.context.min_tenure
+        first = max(month, position.state.may_move_at)
+        return others * month + moves * first + tenure * moves * (moves - 1) // 2
+
+    def _steps_left(self, position: Position) -> tuple[int, int]:
+        """`steps_left` as (steps other than role moves, role moves)."""
         context, state = self.context, position.state
         req = context.compiled[id(context.target.requirements)]
         studying = state.study.subject if state.study else None
@@ -290,7 +304,7 @@ class Bounds:
         role_moves = int(any(position.months_short[i] and not context.rule_keys[i] & current
                              for i in context.target_rules))
         ladder_moves = context.ladder.moves_left(state.role)
-        return steps + int(max(role_moves, ladder_moves if ladder_moves < math.inf else 0))
+        return steps, int(max(role_moves, ladder_moves if ladder_moves < math.inf else 0))
 
     def unknown_fees_left(self, position: Position) -> int:
         """Exams of unknown fee still to sit at the least: a missing credential group of the

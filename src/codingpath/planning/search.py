@@ -41,9 +41,11 @@ START_KEY = SearchKey(0, 0.0, 0, 0, 0, 0, 0)
 
 
 class HeapEntry(NamedTuple):
-    """A `SearchKey` plus what is still to come at the least (months, fees, steps, each step to
-    come starting no earlier than now); on equal terms the one further along first, which dives
-    to a goal; then the order pushed, so two states are never compared."""
+    """A `SearchKey` plus what is still to come at the least (months, fees, unknown fees,
+    unconfirmed rules, steps, the months those steps start in); on equal terms the one further
+    along first, which dives to a goal; then the order pushed, so two states are never compared.
+    A criterion without a bound leaves the search to look at every state that has less of it
+    before the goal that has more (`Bounds.unknown_fees_left`)."""
 
     months: float
     fees: float
@@ -92,7 +94,8 @@ class Search:
         pushed = 0
         position = bounds.position(first, 0)
         heap = [HeapEntry(bounds.months_left(position), bounds.fees_left(position), bounds.unknown_fees_left(position),
-                          bounds.unconfirmed_left(position), bounds.steps_left(position), 0, 0, 0, 0, START_KEY, first)]
+                          bounds.unconfirmed_left(position), bounds.steps_left(position),
+                          bounds.step_starts_left(position), 0, 0, 0, START_KEY, first)]
         best: dict[State, SearchKey] = {first: START_KEY}
         parents: dict[State, Transition | None] = {first: None}
         self.popped = 0
@@ -121,12 +124,12 @@ class Search:
                 if months_left < math.inf:
                     best[after], parents[after] = new, Transition(action, state)
                     pushed += 1
-                    steps_left = bounds.steps_left(position)
                     heapq.heappush(heap, HeapEntry(
                         new.months + months_left, new.fees + bounds.fees_left(position),
                         new.unknown_fees + bounds.unknown_fees_left(position),
-                        new.unconfirmed + bounds.unconfirmed_left(position), new.steps + steps_left,
-                        new.step_months + steps_left * new.months, new.preference, -new.months, pushed, new, after))
+                        new.unconfirmed + bounds.unconfirmed_left(position), new.steps + bounds.steps_left(position),
+                        new.step_months + bounds.step_starts_left(position), new.preference, -new.months,
+                        pushed, new, after))
         if beyond_horizon:
             return (f"no route meets them within {HORIZON_MONTHS // 12} years, the planning horizon "
                     "(more study hours a week, --hours-per-week, make exams and courses shorter)")
