@@ -116,3 +116,28 @@ def test_an_entry_under_another_questions_name_is_ignored(profile_file):
     (other,) = [path for path in answers() if path != entry]
     other.write_bytes(entry.read_bytes())  # the short list's answer under the --all question's name
     assert run_installed(*args, "--all").stdout == every.stdout != short.stdout
+
+
+def test_a_team_with_a_skipped_profile_is_answered_again_with_its_errors_and_exit_code(tmp_path):
+    staff = tmp_path / "staff"
+    staff.mkdir()
+    (staff / "jane.yaml").write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    (staff / "broken.yaml").write_text("name: [unclosed\n")
+    roster = str(EXAMPLES.parent / "tests" / "rosters" / "team.csv")
+    runs = [run_installed("team", str(staff), roster) for _ in range(2)]
+    assert [r.returncode for r in runs] == [1, 1]
+    assert "broken.yaml" in runs[0].stderr and "1 profile skipped" in runs[0].stderr
+    assert runs[1].stdout == runs[0].stdout and runs[1].stderr == runs[0].stderr
+    assert len(answers()) == 1
+
+
+def test_a_team_is_cached_only_as_a_table_of_regular_files(tmp_path):
+    roster = tmp_path / "team.csv"
+    roster.write_bytes((EXAMPLES.parent / "tests" / "rosters" / "team.csv").read_bytes())
+    link = tmp_path / "link.csv"
+    link.symlink_to(roster)
+    for args in (["-f", "json"], ["-f", "csv"], [str(link)]):
+        assert run_installed("team", str(roster), *args).returncode == 0
+    assert answers() == []
+    run_installed("team", str(roster), "-f", "markdown")
+    assert len(answers()) == 1

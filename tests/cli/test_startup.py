@@ -226,9 +226,29 @@ def test_a_question_asked_before_imports_neither_pydantic_the_models_nor_the_pla
 
 
 def test_a_csv_roster_is_read_without_pyyaml():
-    """Roster rows become documents in memory (`load/document.py`): the YAML reader is for files."""
+    """Roster rows become documents in memory (`load/document.py`): the YAML reader is for files.
+    (As JSON: the table would come from the answer cache the second time.)"""
     roster = str(EXAMPLES.parent / "tests" / "rosters" / "team.csv")
-    modules_after_running("team", roster)  # fills the data cache
-    modules = modules_after_running("team", roster)
+    modules_after_running("team", roster, "-f", "json")  # fills the data cache
+    modules = modules_after_running("team", roster, "-f", "json")
     assert "codingpath.team.evaluate" in modules
     assert loaded(modules, ("yaml", "codingpath.load.yamlio")) == []
+
+
+def test_a_team_asked_about_before_is_read_back_and_an_edited_file_is_read_again(tmp_path):
+    """`team`'s tables come from the answer cache for the same files; a profile in the folder edited
+    to the same size, or a new file in it, is a new question."""
+    staff = tmp_path / "staff"
+    staff.mkdir()
+    (staff / "jane.yaml").write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    roster = EXAMPLES.parent / "tests" / "rosters" / "team.csv"
+    args = ("team", str(staff), str(roster))
+    assert "codingpath.team.evaluate" in modules_after_running(*args)
+    again = modules_after_running(*args)
+    assert "codingpath.cli.answers" in again
+    assert loaded(again, ("pydantic", "codingpath.models", "codingpath.planning", "codingpath.team", "yaml")) == []
+    jane = staff / "jane.yaml"
+    jane.write_bytes(jane.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
+    assert "codingpath.team.evaluate" in modules_after_running(*args)
+    (staff / "notes.txt").write_text("not a profile")
+    assert "codingpath.team.evaluate" in modules_after_running(*args)

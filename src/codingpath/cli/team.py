@@ -12,16 +12,18 @@ from ..errors import EXIT_PROBLEM
 from ..wording import counted
 from .app import app, say
 from .completion import complete_role
-from .options import DataOption, FormatOption, MinTenureOption, command_inputs, load_data, resolve_role, today
+from .options import DataOption, FormatOption, MinTenureOption, command_inputs, load_data, resolve_role, show, today
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+    from enum import Enum
 
     from rich.progress import Progress, TaskID
 
     from ..catalog import Catalog
     from ..errors import Problem
     from ..render.fileio import OutputFile
+    from ..render.view import View
     from ..team.evaluate import PersonResult, Skipped, Tally
 
 PROGRESS_MIN = 500  # people; fewer finish before a bar is worth drawing
@@ -59,6 +61,9 @@ def team_command(
 
     Example: codingpath team staff/ roster.csv --role coding-manager --within 12
     """
+    if output is None and fmt.value in ("table", "markdown"):
+        _show_team(paths, tuple(role or ()), within, min_tenure, fmt, data)
+        return
     import contextlib
 
     from ..render.fileio import OutputFile
@@ -86,6 +91,36 @@ def team_command(
         write_team(_report(events, progress), tally, fmt.value, stream, catalog=catalog, today=when,
                    within=within, roles=roles)
     _summarise(tally, output, target, fmt.value)
+
+
+def _show_team(paths: list[str], role: tuple[str, ...], within: int, min_tenure: int, fmt: Enum,
+               data: Path | None) -> None:
+    """The team's tables, from the answer cache when the same files were asked about before (a
+    manager re-running `team staff/`); a team too big for it streams as the other formats do."""
+    def compute() -> tuple[View, int, int]:
+        from ..render.team_views import collected_team_view
+        from ..team.evaluate import ReadinessEvaluator, Tally, collect_sources, evaluate_team
+
+        catalog = load_data(data)
+        roles = resolve_roles(list(role), catalog)
+        sources = collect_sources(paths)
+        for source in sources:
+            say(*(warning.line_for_stderr() for warning in (source.roster.warnings if source.roster else ())))
+        when = today()
+        tally = Tally()
+        evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within, min_tenure=min_tenure)
+        with _Progress(sum(s.people_estimate for s in sources)) as progress:
+            view = collected_team_view(_report(evaluate_team(sources, evaluator, tally), progress), tally,
+                                       catalog=catalog, today=when, within=within, roles=roles)
+        return view, tally.skipped, tally.people
+
+    from .answers import answered
+
+    view, skipped, people = answered(("team", role, within, min_tenure), compute, data=data, inputs=paths)
+    show(view, fmt)
+    if skipped:
+        sys.stderr.write(f"error: {counted(skipped, 'profile')} skipped; {people} evaluated\n")
+        raise typer.Exit(EXIT_PROBLEM)
 
 
 def _summarise(tally: Tally, output: Path | None, target: OutputFile | None, fmt: str) -> None:

@@ -123,17 +123,8 @@ def write_team(
         case "csv":
             _write_csv(results, out, catalog)
         case "table" | "markdown":
-            kept: list[PersonResult] = []
-            renewals: list[tuple[str, Any]] = []
-            for result in results:
-                if len(kept) < limit:
-                    kept.append(result)
-                for due in result.renewals:
-                    if len(renewals) < limit:
-                        renewals.append((result.name, due))
-            view = team_view(kept, renewals, tally, catalog=catalog, today=today, within=within, roles=roles,
-                             limit=limit)
-            emit(view, fmt, out)
+            emit(collected_team_view(results, tally, catalog=catalog, today=today, within=within, roles=roles,
+                                     limit=limit), fmt, out)
         case _:  # pragma: no cover
             raise AssertionError(fmt)
 
@@ -185,6 +176,20 @@ def _names(names: list[str], count: int) -> str:
         return "-"
     more = count - len(names)
     return ", ".join(names) + (f", +{more} more" if more > 0 else "")
+
+
+def collected_team_view(results: Iterable[PersonResult], tally: Tally, *, catalog: Catalog, today: date,
+                        within: int, roles: tuple[str, ...] = (), limit: int = TABLE_LIMIT) -> View:
+    """Consume the results into `team_view`'s tables (at most `limit` rows each)."""
+    kept: list[PersonResult] = []
+    renewals: list[tuple[str, Any]] = []
+    for result in results:
+        if len(kept) < limit:
+            kept.append(result)
+        for due in result.renewals:
+            if len(renewals) < limit:
+                renewals.append((result.name, due))
+    return team_view(kept, renewals, tally, catalog=catalog, today=today, within=within, roles=roles, limit=limit)
 
 
 def team_view(
