@@ -196,6 +196,9 @@ def startup_cases(exe: str, base_env: dict[str, str], scratch: Path) -> tuple[li
         cases.append(Case("codingpath plan, a new question",
                           [exe, "plan", "--profile", newcomer, "--to", "coding-manager"], env, kind="diagnostic",
                           prepare=forget))
+    if any(case.name.startswith("codingpath team") for case in cases):
+        cases.append(Case("codingpath team, a new question", [exe, "team", str(roster)], env, kind="diagnostic",
+                          prepare=forget))
     cases.append(Case("codingpath next, cache disabled", [exe, "next", "--profile", coder],
                       {"CODINGPATH_NO_CACHE": "1"}, kind="diagnostic"))
     return cases, skipped

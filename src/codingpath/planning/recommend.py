@@ -62,7 +62,17 @@ def _moved(context: Context, route: Route, transitions: list[Transition], action
     length = action.end - action.start
     studies = [a for a, _ in transitions if a.kind in ("credential", "training") and a != action]
     moves = Moves(context, Bounds(context))
-    for month in range(action.start + 1, route.months - length + 1):
+
+    def met(month: int) -> bool:
+        state = _without(_state_at(moves, transitions, route, month), action.subject)
+        return _recommended_met(credential, context.standing(state))
+
+    # Experience only grows along a route: the first month the recommendation is met, by halving.
+    low, high = action.start + 1, route.months - length + 1
+    while low < high:
+        middle = (low + high) // 2
+        low, high = (low, middle) if met(middle) else (middle + 1, high)
+    for month in range(low, route.months - length + 1):
         state = _without(_state_at(moves, transitions, route, month), action.subject)
         if not _recommended_met(credential, context.standing(state)):
             continue
