@@ -146,14 +146,15 @@ def test_newcomer_to_an_inpatient_role_sits_ccs_once_ahima_recommendation_is_met
 
 
 def test_an_exam_the_next_move_needs_stays_early_and_the_note_says_why(newcomer, bundled_data):
-    # Inpatient Coder: CCS opens Medical Coder a year in (the ladder's next job), long before two
-    # years of coding could be had: waiting would delay the target, so the note says so.
+    # Inpatient Coder: CCS opens Medical Coder, the ladder's next job, long before two years of
+    # coding could be had: sitting it later would close that move, and the note names it.
     plan = plan_route(newcomer, bundled_data, "inpatient-coder", start=TODAY)
     ccs = _exam(plan, "CCS")
     assert f"{ccs.start:%Y-%m}" == "2026-11"
     note = next(n for n in plan.notes if n.startswith("CCS: AHIMA recommends"))
     assert "not yet met when the plan sits the exam" in note
-    assert "waiting for it would delay Inpatient Coder, so the plan does not" in note
+    assert "the plan sits it first because the move into Medical Coder asks for it" in note
+    assert "would delay" not in note  # it would not: another exam of the group could open the move
 
 
 @pytest.mark.parametrize("target", ["validation-specialist", "compliance-auditor", "outpatient-cdi-specialist",
@@ -275,3 +276,14 @@ def test_the_planner_lets_the_audit_years_accrue_in_the_managers_own_job(bundled
                                                          ("role", "compliance-officer")]
     assert "audit experience" in plan.steps[0].description
     assert f"{plan.finish:%Y-%m}" == "2028-06"  # 3 years 5 months managed, 1 year 7 months to go
+
+
+def test_an_exam_the_target_itself_needs_stays_early_because_waiting_would_delay_it(newcomer, bundled_data):
+    # Medical Coder asks for the credential itself: two years of coding first would delay it.
+    plan = plan_route(newcomer, bundled_data, "medical-coder", start=TODAY)
+    note = next(n for n in plan.notes if n.startswith(f"{_exam_ids(plan)[0]}: "))
+    assert "waiting for it would delay Medical Coder, so the plan does not" in note
+
+
+def _exam_ids(plan) -> list[str]:
+    return [s.subject for s in plan.steps if s.kind == "credential"]

@@ -10,15 +10,15 @@ from .context import Context
 from .fit import recommended_credentials
 from .needs import group_text
 from .result import Step
-from .state import State, Transition, group_met
+from .state import Action, State, Transition, group_met
 
 __all__ = ["plan_notes", "unreachable_reason"]
 
 
 def plan_notes(context: Context, profile: Profile, steps: list[Step], transitions: list[Transition],
-               eligible_now: bool, early: tuple[str, ...] = ()) -> list[str]:
+               eligible_now: bool, early: tuple[tuple[str, Action | None], ...] = ()) -> list[str]:
     """The notes of a plan, the most useful first; `early` names the exams scheduled before their
-    recommended preparation because waiting for it would delay the target."""
+    recommended preparation, each with the step that needs it first (`Route.early`)."""
     catalog, target = context.catalog, context.target
     notes = []
     if eligible_now:
@@ -56,7 +56,7 @@ def plan_notes(context: Context, profile: Profile, steps: list[Step], transition
 
 
 def _exam_notes(context: Context, exams: list[Step], transitions: list[Transition],
-                early: tuple[str, ...]) -> list[str]:
+                early: tuple[tuple[str, Action | None], ...]) -> list[str]:
     """Per exam: an unconfirmed eligibility rule, conditions not checked, recommended preparation."""
     notes = []
     for step in exams:
@@ -70,12 +70,28 @@ def _exam_notes(context: Context, exams: list[Step], transitions: list[Transitio
         result = evaluate_credential(credential, context.standing(before))
         if result.recommended_missing:
             closest = "; ".join(g.message for g in result.recommended_missing)
-            why = (f"; waiting for it would delay {context.target.title}, so the plan does not"
-                   if credential.id in early else "")
+            why = _why_early(context, dict(early), credential.id)
             notes.append(f"{credential.id}: {credential.body} recommends, but does not require, more preparation, "
                          f"not yet met when the plan sits the exam (closest recommended route: {closest}){why}; "
                          f"see `codingpath credential {credential.id}`.")
     return notes
+
+
+def _why_early(context: Context, early: dict[str, Action | None], cid: str) -> str:
+    """Why an exam is sat before its recommended preparation, or "" when the plan has no reason."""
+    if cid not in early:
+        return ""
+    needed_by = early[cid]
+    if needed_by is None:
+        return f"; waiting for it would delay {context.target.title}, so the plan does not"
+    catalog = context.catalog
+    if needed_by.kind == "role":
+        step = f"the move into {catalog.roles[needed_by.subject].title} asks for it (or another of its group)"
+    elif needed_by.kind == "apprentice":
+        step = f"removing the {needed_by.subject} apprentice designation rests on it"
+    else:
+        step = f"{needed_by.subject}'s eligibility rests on it"
+    return f"; the plan sits it first because {step}, and waiting for the preparation would close that step"
 
 
 def unreachable_reason(context: Context, first: State) -> str | None:

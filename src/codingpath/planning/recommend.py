@@ -30,7 +30,8 @@ __all__ = ["wait_for_recommendations"]
 
 def wait_for_recommendations(context: Context, route: Route) -> Route:
     """`route` with each exam whose recommended preparation is unmet at its start moved to when it
-    is met, where that delays nothing; `Route.early` names those left early because waiting would."""
+    is met, where that delays nothing; `Route.early` names those left early, each with the step that
+    needs it first (None: waiting would delay the target)."""
     transitions, early = list(route.transitions), []
     for action, before in route.transitions:
         credential = context.catalog.credentials[action.subject] if action.kind == "credential" else None
@@ -38,9 +39,9 @@ def wait_for_recommendations(context: Context, route: Route) -> Route:
                 or credential.replaces or action.end > route.months
                 or _recommended_met(credential, context.standing(before))):
             continue
-        moved = _moved(context, route, transitions, action, credential)
+        moved, needed_by = _moved(context, route, transitions, action, credential)
         if moved is None:
-            early.append(action.subject)
+            early.append((action.subject, needed_by))
             continue
         transitions = [t for t in transitions if t.action != action]
         at = next((i for i, (a, _) in enumerate(transitions)
@@ -56,9 +57,10 @@ def _recommended_met(credential: Credential, standing: Standing) -> bool:
 
 
 def _moved(context: Context, route: Route, transitions: list[Transition], action: Action,
-           credential: Credential) -> Transition | None:
+           credential: Credential) -> tuple[Transition | None, Action | None]:
     """The exam's transition at the first month its recommendation is met and nothing is delayed,
-    or None when there is no such month."""
+    or None when there is no such month, with the first step that would no longer be open without
+    the exam when that is what stands in the way (None: the target would be delayed)."""
     length = action.end - action.start
     studies = [a for a, _ in transitions if a.kind in ("credential", "training") and a != action]
     moves = Moves(context, Bounds(context))
@@ -72,6 +74,7 @@ def _moved(context: Context, route: Route, transitions: list[Transition], action
     while low < high:
         middle = (low + high) // 2
         low, high = (low, middle) if met(middle) else (middle + 1, high)
+    needed_by: Action | None = None
     for month in range(low, route.months - length + 1):
         state = _without(_state_at(moves, transitions, route, month), action.subject)
         if not _recommended_met(credential, context.standing(state)):
@@ -79,10 +82,12 @@ def _moved(context: Context, route: Route, transitions: list[Transition], action
         end = month + length
         if any(a.start < end and month < a.end for a in studies):
             continue  # another exam or course is under way then
-        if all(_still_open(context, a, _without(b, action.subject)) for a, b in transitions
-               if a.kind != "wait" and a != action and action.end <= a.start < end):
-            return Transition(replace(action, start=month, end=end), state)
-    return None
+        closed = next((a for a, b in transitions if a.kind != "wait" and a != action and action.end <= a.start < end
+                       and not _still_open(context, a, _without(b, action.subject))), None)
+        if closed is None:
+            return Transition(replace(action, start=month, end=end), state), None
+        needed_by = needed_by or closed
+    return None, needed_by
 
 
 def _state_at(moves: Moves, transitions: list[Transition], route: Route, month: int) -> State:

@@ -66,7 +66,9 @@ class Route(NamedTuple):
     transitions: list[Transition]
     months: int
     final: State
-    early: tuple[str, ...] = ()  # exams left before their recommended preparation: waiting would delay
+    # Exams left before their recommended preparation, each with the step that needs it first (an
+    # Action; None: waiting would delay the target).
+    early: tuple[tuple[str, Action | None], ...] = ()
 
 
 class Search:
