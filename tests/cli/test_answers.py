@@ -141,3 +141,31 @@ def test_a_team_is_cached_only_as_a_table_of_regular_files(tmp_path):
     assert answers() == []
     run_installed("team", str(roster), "-f", "markdown")
     assert len(answers()) == 1
+
+
+def test_a_big_teams_progress_bar_is_drawn_but_never_replayed(tmp_path, monkeypatch, capsys):
+    """The bar goes to the terminal itself, not through the stderr the cache records and replays."""
+    import io
+    import sys
+    from types import SimpleNamespace
+
+    from codingpath.cli.team import PROGRESS_MIN, _show_team
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    roster = tmp_path / "team.csv"
+    rows = "".join(f"P{n},high-school,,1,medical-coder\n" for n in range(PROGRESS_MIN + 20))
+    roster.write_text("name,education_level,credentials,years_coding,current_role\n" + rows)
+    assert roster.stat().st_size < 64_000  # small enough for the answer cache
+    said = []
+    for _ in range(2):
+        terminal = Terminal()
+        monkeypatch.setattr(sys, "stderr", terminal)
+        _show_team([str(roster)], (), 6, 12, SimpleNamespace(value="table"), None)
+        said.append(terminal.getvalue())
+    assert "evaluating" in said[0]  # drawn while the team was evaluated
+    assert said[1] == ""  # read back from the cache: nothing to replay
+    assert len(answers()) == 1
+    assert capsys.readouterr().out.count("Team readiness") == 2

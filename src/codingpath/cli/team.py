@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, TextIO
 
 import typer
 
@@ -96,7 +96,10 @@ def team_command(
 def _show_team(paths: list[str], role: tuple[str, ...], within: int, min_tenure: int, fmt: Enum,
                data: Path | None) -> None:
     """The team's tables, from the answer cache when the same files were asked about before (a
-    manager re-running `team staff/`); a team too big for it streams as the other formats do."""
+    manager re-running `team staff/`). The progress bar of a big team goes to stderr itself: the
+    cache replays what was said there, and a redrawn bar is not something to replay."""
+    terminal = sys.stderr
+
     def compute() -> tuple[View, int, int]:
         from ..render.team_views import collected_team_view
         from ..team.evaluate import ReadinessEvaluator, Tally, collect_sources, evaluate_team
@@ -109,7 +112,7 @@ def _show_team(paths: list[str], role: tuple[str, ...], within: int, min_tenure:
         when = today()
         tally = Tally()
         evaluator = ReadinessEvaluator(catalog, when, roles=roles, within_months=within, min_tenure=min_tenure)
-        with _Progress(sum(s.people_estimate for s in sources)) as progress:
+        with _Progress(sum(s.people_estimate for s in sources), terminal) as progress:
             view = collected_team_view(_report(evaluate_team(sources, evaluator, tally), progress), tally,
                                        catalog=catalog, today=when, within=within, roles=roles)
         return view, tally.skipped, tally.people
@@ -118,9 +121,7 @@ def _show_team(paths: list[str], role: tuple[str, ...], within: int, min_tenure:
 
     view, skipped, people = answered(("team", role, within, min_tenure), compute, data=data, inputs=paths)
     show(view, fmt)
-    if skipped:
-        sys.stderr.write(f"error: {counted(skipped, 'profile')} skipped; {people} evaluated\n")
-        raise typer.Exit(EXIT_PROBLEM)
+    _exit_if_skipped(skipped, people)
 
 
 def _summarise(tally: Tally, output: Path | None, target: OutputFile | None, fmt: str) -> None:
@@ -128,8 +129,13 @@ def _summarise(tally: Tally, output: Path | None, target: OutputFile | None, fmt
     if output is not None and target is not None:
         say(f"wrote {output} ({tally.people} people, {fmt})"
             + (f"; previous file kept as {target.backup}" if target.backup else ""))
-    if tally.skipped:
-        sys.stderr.write(f"error: {counted(tally.skipped, 'profile')} skipped; {tally.people} evaluated\n")
+    _exit_if_skipped(tally.skipped, tally.people)
+
+
+def _exit_if_skipped(skipped: int, people: int) -> None:
+    """Exit 1, saying so on stderr, when a profile was skipped."""
+    if skipped:
+        sys.stderr.write(f"error: {counted(skipped, 'profile')} skipped; {people} evaluated\n")
         raise typer.Exit(EXIT_PROBLEM)
 
 
@@ -178,21 +184,22 @@ def _report(events: Iterable[PersonResult | Skipped], progress: _Progress) -> It
 
 
 class _Progress:
-    """A progress bar on stderr for many people when stderr is a terminal; nothing otherwise."""
+    """A progress bar on `stream` (stderr) for many people when it is a terminal; nothing otherwise."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, stream: TextIO | None = None) -> None:
         self.total = total
+        self.stream = stream or sys.stderr
         self.bar: Progress | None = None
         self.task: TaskID | None = None
 
     def __enter__(self) -> _Progress:
-        if self.total < PROGRESS_MIN or not sys.stderr.isatty():
+        if self.total < PROGRESS_MIN or not self.stream.isatty():
             return self
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self.bar = Progress(TextColumn("evaluating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                            console=Console(file=sys.stderr), transient=True, redirect_stdout=False)
+                            console=Console(file=self.stream), transient=True, redirect_stdout=False)
         self.bar.start()
         self.task = self.bar.add_task("team", total=self.total)
         return self

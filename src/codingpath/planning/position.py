@@ -39,7 +39,7 @@ class BoundMemo:
 
     def reads(self, compiled: Compiled) -> Reads:
         """What an entry bound of `compiled` reads of a state (`Position.bound` at depth 1): the
-        experience rules, whether education, and which credentials; its own and, two levels down,
+        experience rules, the education levels and the credentials; its own and, two levels down,
         those of the eligibility routes of the exams that could fill its groups. States that
         differ only in the rest share the bound."""
         found = self._reads.get(id(compiled))

@@ -80,10 +80,10 @@ class Scope:
             self.role_keys.update(dict.fromkeys(rule.roles or (() if rule.tracks else ("*",))))
             # Every track of a one-of rule: the roles below a stepping stone may accrue only one
             # of them (Release of Information accrues HIM, which Privacy Specialist counts).
-            new = rule.tracks
-            self.tracks.update(dict.fromkeys(new))
+            self.tracks.update(dict.fromkeys(rule.tracks))
+            tracks = set(rule.tracks)
             for role in self.catalog.roles.values():
-                useful = (set(role.tracks) & set(new) and TIERS.index(role.tier) <= cap) or role.id in rule.roles
+                useful = (set(role.tracks) & tracks and TIERS.index(role.tier) <= cap) or role.id in rule.roles
                 useful = useful and (not ladder_roles or role.id in ladder_roles)
                 if useful and role.id not in self.roles:
                     self.roles[role.id] = role
