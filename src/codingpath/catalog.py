@@ -5,10 +5,14 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from .facts import iter_sourced
-from .models import TIERS, Body, Credential, EducationProgram, Occupation, Role, Source, Training
+from .taxonomy import TIERS
 from .wording import close_matches
+
+if TYPE_CHECKING:
+    from .models import Body, Credential, EducationProgram, Occupation, Role, Source, Training
 
 __all__ = ["Catalog", "TRACK_WORDS", "name_collisions", "role_names", "slug", "tracks_named"]
 

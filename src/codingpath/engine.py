@@ -11,11 +11,14 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .catalog import Catalog
-from .models import EDUCATION_LEVELS, Credential, Profile, Requirement, Role
+from .taxonomy import EDUCATION_LEVELS
 from .wording import level_name, retired_text, short_level_name, years_in_words, years_text
+
+if TYPE_CHECKING:
+    from .models import Credential, Profile, Requirement, Role
 
 __all__ = [
     "CredentialResult",

@@ -3,24 +3,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+from .records import Record, SourcedMethods
 
-from .models import Sourced
+if TYPE_CHECKING:
+    from .models import Sourced
 
 __all__ = ["iter_sourced"]
 
 
-def iter_sourced(model: BaseModel, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Sourced]]:
-    """Every `Sourced` block inside `model`, with its path, outermost first."""
-    if isinstance(model, Sourced):
-        yield path, model
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, BaseModel):
+def iter_sourced(entry: Any, path: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Sourced]]:
+    """Every `Sourced` block inside `entry` (a record or a model), with its path, outermost first."""
+    if isinstance(entry, SourcedMethods):
+        yield path, entry  # type: ignore[misc]
+    for name, value in vars(entry).items():
+        if _is_entry(value):
             yield from iter_sourced(value, (*path, name))
         elif isinstance(value, tuple):
             for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
+                if _is_entry(item):
                     yield from iter_sourced(item, (*path, name, i))
+
+
+def _is_entry(value: object) -> bool:
+    """A record, or a pydantic model (whose fields are its `vars`, as a record's are)."""
+    return isinstance(value, Record) or hasattr(type(value), "model_fields")

@@ -12,11 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .catalog import Catalog
 from .dates import add_years
-from .models import Credential, Profile, Source
+from .records import new_record
+
+if TYPE_CHECKING:
+    from .models import Credential, Profile, Source
 
 __all__ = [
     "DUE_SOON_DAYS",
@@ -66,15 +69,15 @@ POOLING: dict[str, CeuPooling] = {
         "AAPC",
         "one AAPC total: 36/40/44/48/52 CEUs for 1/2/3/4/5+ credentials",
         _aapc_total,
-        (Source(url="https://www.aapc.com/medical-coding-education/help/", as_of="undated",
-                retrieved="2026-11", note="CEU table, newer variant; an older one listed 48/60/72/80"),),
+        (new_record("Source", url="https://www.aapc.com/medical-coding-education/help/", as_of="undated",
+                    retrieved="2026-11", note="CEU table, newer variant; an older one listed 48/60/72/80"),),
     ),
     "AHIMA": CeuPooling(
         "AHIMA",
         "one AHIMA total: highest single figure +10 per additional credential, at most 50",
         _ahima_total,
-        (Source(url="https://www.ahima.org/certification/Recertification", as_of="2019",
-                note="about 2019-2020; the 2024/2025 versions of the page do not show the table"),),
+        (new_record("Source", url="https://www.ahima.org/certification/Recertification", as_of="2019",
+                    note="about 2019-2020; the 2024/2025 versions of the page do not show the table"),),
     ),
 }
 

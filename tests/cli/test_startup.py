@@ -146,8 +146,26 @@ def test_a_cached_run_builds_no_validator(tmp_path):
     )
     first = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     again = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
-    assert "'Profile'" in first.stdout.splitlines()[-1]  # reading the file builds the profile's validator
+    built = first.stdout.splitlines()[-1]
+    # The first run validates the data files; the profile goes through the quick reader, no validator.
+    assert "'CredentialsFile'" in built and "'Profile'" not in built, first.stderr
     assert again.stdout.splitlines()[-1] == "BUILT []", again.stderr
+
+
+def test_an_edited_profile_is_read_without_pydantic(tmp_path):
+    """With the data cached, a changed profile is parsed and checked by the quick reader
+    (`load/quick_profile.py`): neither pydantic nor the models are imported. A value only the model
+    can judge (years written as text) still goes to the model."""
+    profile = tmp_path / "me.yaml"
+    profile.write_bytes((EXAMPLES / "experienced-coder.yaml").read_bytes())
+    modules_after_running("next", "--profile", str(profile))  # fills the data cache
+    profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
+    edited = modules_after_running("next", "--profile", str(profile))
+    assert "codingpath.load.quick_profile" in edited and "yaml" in edited
+    assert loaded(edited, ("pydantic", "codingpath.models", "typer._adapters")) == []
+    profile.write_text("name: Sam\nexperience:\n  - role: medical-coder\n    years: '3'\n", encoding="utf-8")
+    unusual = modules_after_running("next", "--profile", str(profile))
+    assert "codingpath.models" in unusual and "pydantic" in unusual
 
 
 def test_typer_builds_only_the_command_a_run_names():
@@ -222,7 +240,7 @@ def test_a_question_asked_before_imports_neither_pydantic_the_models_nor_the_pla
     assert loaded(again, heavy) == []
     profile.write_bytes(profile.read_bytes().replace(b"Jane Doe", b"Jane Roe"))  # same size
     if "--profile" in args:
-        assert "codingpath.models" in modules_after_running(*args)
+        assert "codingpath.load.profiles" in modules_after_running(*args)
 
 
 def test_a_csv_roster_is_read_without_pyyaml():

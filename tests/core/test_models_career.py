@@ -111,7 +111,7 @@ def test_role_requirements_are_a_requirement_with_provenance():
 
 
 def test_the_bundled_files_parse_as_their_documents(bundled_data):
-    credentials = CredentialsFile(credentials=tuple(bundled_data.credentials.values()))
-    roles = RolesFile(roles=tuple(bundled_data.roles.values()))
+    credentials = CredentialsFile(credentials=tuple(c.model_dump() for c in bundled_data.credentials.values()))
+    roles = RolesFile(roles=tuple(r.model_dump() for r in bundled_data.roles.values()))
     assert {c.id for c in credentials.credentials} >= {"CPC", "CCS", "RHIA"}
     assert all(isinstance(r, Role) for r in roles.roles) and roles.occupations == ()

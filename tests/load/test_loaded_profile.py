@@ -7,6 +7,7 @@ import dataclasses
 import pytest
 from conftest import EXAMPLES, TODAY
 
+from codingpath import records
 from codingpath.errors import Problem
 from codingpath.load.loaded_profile import LoadedProfile
 from codingpath.load.profiles import load_profile
@@ -30,5 +31,5 @@ def test_it_is_frozen_and_compares_by_value():
 def test_the_profile_reader_hands_one_out(bundled_data):
     loaded = load_profile(str(EXAMPLES / "newcomer.yaml"), bundled_data, TODAY)
     assert isinstance(loaded, LoadedProfile)
-    assert loaded.source.endswith("newcomer.yaml") and isinstance(loaded.profile, Profile)
+    assert loaded.source.endswith("newcomer.yaml") and isinstance(loaded.profile, records.Profile)
     assert all(p.severity == "warning" for p in loaded.warnings)

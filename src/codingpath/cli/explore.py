@@ -78,8 +78,8 @@ def roles_command(
     Example: codingpath roles --tier mid --track audit
     """
     def compute() -> View:
-        from ..models import TIERS, TRACKS
         from ..render.views import roles_view
+        from ..taxonomy import TIERS, TRACKS
 
         check_choice("--tier", tier, TIERS)
         check_choice("--track", track, TRACKS)

@@ -52,11 +52,11 @@ def graph_command(
     import json
 
     from ..engine import roadmap_statuses
-    from ..models import TRACKS
     from ..render.escape import json_text
     from ..render.fileio import OutputFile
     from ..render.graph import graph_payload, graph_roles, graph_text
     from ..render.map_marks import map_marks
+    from ..taxonomy import TRACKS
 
     check_choice("--track", track, TRACKS)
     track = track.lower() if track else None

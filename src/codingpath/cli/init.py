@@ -217,7 +217,7 @@ class Questionnaire:
     # -- the questions -----------------------------------------------------------------------------
     def run(self, answers: Answers) -> None:
         from ..load.questionnaire import parse_education, parse_name, parse_yes_no
-        from ..models import EDUCATION_LEVELS
+        from ..taxonomy import EDUCATION_LEVELS
 
         c = self.catalog
         self.say("A few questions to write your profile. Press Enter to skip one; '?' lists choices.")
@@ -312,7 +312,7 @@ class Questionnaire:
                 return value
 
     def _role_listing(self) -> str:
-        from ..models import TIERS
+        from ..taxonomy import TIERS
 
         return "\n".join(f"  {tier}: " + ", ".join(sorted(r.id for r in self.catalog.roles_in_tier(tier)))
                          for tier in TIERS)

@@ -124,8 +124,8 @@ def credentials_command(
     """
     from typing import get_args
 
-    from ..models import Focus
     from ..render.plan_views import credentials_view
+    from ..taxonomy import Focus
 
     catalog = load_data(data)
     bodies = tuple(sorted({c.body.lower() for c in catalog.credentials.values()}))

@@ -35,7 +35,7 @@ __all__ = ["CACHE_ENV", "NO_CACHE_ENV", "CatalogCache", "cache_dir"]
 
 NO_CACHE_ENV = "CODINGPATH_NO_CACHE"
 CACHE_ENV = "XDG_CACHE_HOME"
-FORMAT = b"codingpath-catalog-cache 1\n"
+FORMAT = b"codingpath-catalog-cache 2\n"  # the payload holds records (codingpath.records)
 MAX_FILE_BYTES = 5_000_000  # a data file larger than the loader reads (catalog.DATA_MAX_BYTES) is not hashed
 MAX_ENTRY_BYTES = 50_000_000  # far above any real catalog; a larger "entry" was not written by us
 KEEP = 8  # entries kept (one per data overlay in use); the oldest beyond this are removed

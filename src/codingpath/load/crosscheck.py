@@ -12,11 +12,12 @@ import graphlib
 from typing import TYPE_CHECKING, Any
 
 from ..errors import Problem
-from ..models import TRACKS, Credential, ExperienceRule, Requirement, Role
+from ..taxonomy import TRACKS
 from ..wording import did_you_mean
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
+    from ..models import Credential, ExperienceRule, Requirement, Role
     from .data import Origin
 
 __all__ = ["attainable", "cross_check", "unclimbable_edges", "unused_credentials", "unused_tracks"]

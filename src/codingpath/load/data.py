@@ -9,24 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ..catalog import Catalog
 from ..errors import DataError, InputError, Problem
-from ..models import (
-    Body,
-    Credential,
-    CredentialsFile,
-    EducationProgram,
-    Occupation,
-    Role,
-    RolesFile,
-    Training,
-)
+from ..records import as_record
 from .cache import CatalogCache
 from .layers import DATA_ENV, bundled_data_dir, data_files, data_layers
 
-if TYPE_CHECKING:  # the YAML reader is imported when the files are read: from the cache, never
+if TYPE_CHECKING:  # the YAML reader and the models are imported when the files are read: from the cache, never
+    from ..models import Body, Credential, EducationProgram, Occupation, Role, Training
     from .document import YamlDocument
 
 __all__ = ["CatalogReport", "DATA_ENV", "Origin", "bundled_data_dir", "data_files", "data_layers", "inspect_catalog",
@@ -77,12 +69,12 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
     only a missing directory (or missing bundled data) raises DataError."""
     from pydantic import ValidationError
 
+    from ..models import CredentialsFile, RolesFile
     from .validation import problems_from_validation
     from .yamlio import load_yaml
 
     layers = data_layers(data_dir, use_env=use_env)
-    bundled = layers[0]
-    credentials: dict[str, Credential] = {}
+    bundled, credentials = layers[0], cast("dict[str, Credential]", {})
     roles: dict[str, Role] = {}
     trainings: dict[str, Training] = {}
     occupations: dict[str, Occupation] = {}
@@ -111,21 +103,21 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
             if isinstance(parsed, CredentialsFile):
                 for i, credential in enumerate(parsed.credentials):
                     _note_duplicate(local_ids, credential.id, document, ("credentials", i), problems)
-                    credentials[credential.id] = credential
+                    credentials[credential.id] = as_record(credential)
                     origins[("credential", credential.id)] = Origin(document, ("credentials", i))
                 for i, training in enumerate(parsed.trainings):
-                    trainings[training.id] = training
+                    trainings[training.id] = as_record(training)
                     origins[("training", training.id)] = Origin(document, ("trainings", i))
                 for program in parsed.education:
-                    education[(program.level, program.from_level)] = program
-                bodies.update((body.name, body) for body in parsed.bodies)
+                    education[(program.level, program.from_level)] = as_record(program)
+                bodies.update((body.name, as_record(body)) for body in parsed.bodies)
             else:
                 for i, role in enumerate(parsed.roles):
                     _note_duplicate(local_ids, role.id, document, ("roles", i), problems)
-                    roles[role.id] = role
+                    roles[role.id] = as_record(role)
                     origins[("role", role.id)] = Origin(document, ("roles", i))
                 for occupation in parsed.occupations:
-                    occupations[occupation.code] = occupation
+                    occupations[occupation.code] = as_record(occupation)
     if problems:
         return CatalogReport(None, origins, problems)
     catalog = Catalog(credentials, roles, trainings, tuple(education.values()), occupations, tuple(files), bodies)

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import BaseModel
@@ -34,10 +34,12 @@ from pydantic import BaseModel
 from ..catalog import Catalog, name_collisions
 from ..errors import Problem
 from ..facts import iter_sourced
-from ..models import Sourced
 from .crosscheck import unclimbable_edges, unused_credentials, unused_tracks
 from .data import Origin, bundled_data_dir, inspect_catalog
 from .document import YamlDocument, format_path
+
+if TYPE_CHECKING:
+    from ..models import Sourced
 
 __all__ = ["DEFAULT_MAX_AGE_YEARS", "DataReport", "Finding", "check_data", "unreachable_roles"]
 

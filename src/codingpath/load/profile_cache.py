@@ -41,7 +41,7 @@ if TYPE_CHECKING:
 
 __all__ = ["LoadedProfile", "ProfileCache", "load_profile_cached"]
 
-FORMAT = b"codingpath-profile-cache 1\n"
+FORMAT = b"codingpath-profile-cache 2\n"  # the payload holds records (codingpath.records)
 PROFILE_MAX_BYTES = 1_000_000  # the YAML reader's own limit (yamlio.MAX_BYTES): larger files are refused
 ENTRY_MAX_BYTES = 8_000_000  # a pickled profile is a few times its YAML; anything larger is not ours
 KEEP = 32  # entries kept (one per profile file in use); the oldest beyond this are removed

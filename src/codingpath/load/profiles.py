@@ -9,17 +9,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Any
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError
-from ..models import EDUCATION_LEVELS, Credential, EducationLevel, Profile
+from ..records import as_record
+from ..taxonomy import EDUCATION_LEVELS, EducationLevel
 from ..wording import did_you_mean, level_name, suggestion
 from .document import YamlDocument  # the reader (and PyYAML) only when a file is read: not for a roster row
 from .loaded_profile import LoadedProfile  # apart: a run served from the profile cache skips this module
-from .validation import problems_from_validation
+from .quick_profile import quick_profile
+
+if TYPE_CHECKING:
+    from ..models import Credential, Profile
 
 __all__ = ["CheckedFile", "LoadedProfile", "check_profiles", "load_profile", "profile_from_data", "profile_from_text"]
 
@@ -79,18 +81,27 @@ def profile_from_document(document: YamlDocument, catalog: Catalog, today: date)
         raise ProfileError(document.problem(
             (), f"a profile must be a mapping of keys (name, education, ...); found {kind}"))
     problems = _id_problems(data, document, catalog)
-    try:
-        profile = Profile.model_validate(data)
-    except ValidationError as exc:
-        problems = problems_from_validation(exc, document, Profile) + problems
-        raise ProfileError(_sorted(problems)) from None
-    profile = _canonical(profile, catalog)
+    profile = _canonical(quick_profile(data) or _validated(data, document, problems), catalog)
     # Semantic checks run even beside unknown ids (they skip what they cannot resolve), so that a
     # file's every problem is reported in one run.
     found = problems + _semantic_problems(profile, document, catalog, today)
     if any(p.severity == "error" for p in found):
         raise ProfileError(_sorted(found))
     return LoadedProfile(profile, document.file, tuple(found))
+
+
+def _validated(data: dict[str, Any], document: YamlDocument, problems: list[Problem]) -> Profile:
+    """The profile model's verdict, for what `quick_profile` leaves to it: every unusual value and
+    every mistake. pydantic is imported here, not when a usual profile is read."""
+    from pydantic import ValidationError
+
+    from ..models import Profile
+    from .validation import problems_from_validation
+
+    try:
+        return as_record(Profile.model_validate(data))
+    except ValidationError as exc:
+        raise ProfileError(_sorted(problems_from_validation(exc, document, Profile) + problems)) from None
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..errors import Problem, ProfileError
-from ..models import EDUCATION_LEVELS
+from ..taxonomy import EDUCATION_LEVELS
 from ..wording import did_you_mean, suggestion
 
 __all__ = [

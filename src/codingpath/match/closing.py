@@ -12,11 +12,12 @@ import math
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..engine import Standing, assess
-from ..models import EDUCATION_LEVELS, TIERS, Profile, Requirement, Role, RoleRequirements, Source
+from ..records import as_record, new_record
+from ..taxonomy import EDUCATION_LEVELS, TIERS
 from .requirements import (
     EducationNeed,
     ExperienceNeed,
@@ -24,6 +25,9 @@ from .requirements import (
     PostingRequirement,
     requirement_rule,
 )
+
+if TYPE_CHECKING:
+    from ..models import Profile, Requirement, Role, Source
 
 __all__ = ["GapPlanner", "plan_function"]
 
@@ -52,7 +56,7 @@ class GapPlanner:
         like = catalog.roles.get(resembles or "")
         self._ids: dict[int, str] = {}
         roles: dict[str, Role] = {}
-        source = Source(url=extraction.source or "posting", as_of="undated", note="the job posting")
+        source = new_record("Source", url=extraction.source or "posting", as_of="undated", note="the job posting")
         for i, requirement in enumerate(extraction.requirements):
             rule = _rule(requirement)
             if rule is not None:
@@ -146,12 +150,14 @@ def _combine(rules: list[Requirement]) -> Requirement | None:
         return None
     levels = [r.education for r in rules if r.education is not None]
     education = max(levels, key=EDUCATION_LEVELS.index) if levels else None
-    return Requirement(
+    combined: Requirement = new_record(
+        "Requirement",
         education=education,
         credentials=tuple(g for r in rules for g in r.credentials),
         experience=tuple(e for r in rules for e in r.experience),
         full_credential=any(r.full_credential for r in rules),
     )
+    return combined
 
 
 def _with_doors(catalog: Catalog, like: Role | None, stand_ins: tuple[str, ...]) -> dict[str, Role]:
@@ -175,11 +181,13 @@ def _with_doors(catalog: Catalog, like: Role | None, stand_ins: tuple[str, ...])
 
 
 def _stand_in(role_id: str, rule: Requirement, like: Role | None, source: Source) -> Role:
-    requirements = RoleRequirements(**rule.model_dump(exclude={"description"}), confidence="confirmed",
-                                    sources=(source,))
-    return Role(id=role_id, title="the posting", tier=like.tier if like else "mid",
-                tracks=like.tracks if like else ("coding",), summary="a job posting's requirements",
-                requirements=requirements)
+    from ..models import Role, RoleRequirements  # a stand-in is validated as the data's roles are
+
+    requirements = RoleRequirements.model_validate({**rule.model_dump(exclude={"description"}),
+                                                    "confidence": "confirmed", "sources": (source.model_dump(),)})
+    return as_record(Role(id=role_id, title="the posting", tier=like.tier if like else "mid",
+                          tracks=like.tracks if like else ("coding",), summary="a job posting's requirements",
+                          requirements=requirements))
 
 
 def _longest_rule(catalog: Catalog, rules: list[Requirement]) -> float:

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..catalog import Catalog
 from ..engine import Standing, assess, evaluate_credential, standing_of
-from ..models import Profile, Requirement
 from .closing import GapPlanner
 from .requirements import (
     CredentialNeed,
@@ -26,6 +25,9 @@ from .requirements import (
     requirement_rule,
 )
 from .resemble import resembles
+
+if TYPE_CHECKING:
+    from ..models import Profile, Requirement
 
 __all__ = ["HONEST_NOTE", "MatchResult", "RequirementResult", "Verdict", "evaluate_posting"]
 

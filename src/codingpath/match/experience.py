@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..models import TRACKS
+from ..taxonomy import TRACKS
 from .requirements import ExperienceNeed, Mention
 from .vocabulary import HEAD_TRACKS, NUMBER_WORDS, SETTINGS, TRACK_WORDS
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ..models import TRACKS, ExperienceRule, Requirement
+from ..records import as_record
+from ..taxonomy import TRACKS
+
+if TYPE_CHECKING:
+    from ..models import Requirement
 
 __all__ = [
     "CredentialNeed",
@@ -131,13 +135,15 @@ class Mention:
 
 def requirement_rule(requirement: PostingRequirement) -> Requirement | None:
     """A posting requirement as the engine's Requirement (None for what it cannot check)."""
+    from ..models import ExperienceRule, Requirement  # the posting's rule is validated as the data's are
+
     need = requirement.parsed
     if isinstance(need, CredentialNeed):
-        return Requirement(credentials=(need.any_of,), full_credential=not need.apprentice_accepted)
+        return as_record(Requirement(credentials=(need.any_of,), full_credential=not need.apprentice_accepted))
     if isinstance(need, ExperienceNeed):
         years = min(need.years if need.years is not None else YEARLESS, 40.0)
-        return Requirement(experience=(ExperienceRule(years=years, tracks=tuple(t for t in TRACKS if t in need.tracks),
-                                                          label=need.label),))
+        return as_record(Requirement(experience=(ExperienceRule(
+            years=years, tracks=tuple(t for t in TRACKS if t in need.tracks), label=need.label),)))
     if isinstance(need, EducationNeed):
-        return Requirement(education=need.level)  # type: ignore[arg-type]
+        return as_record(Requirement(education=need.level))  # type: ignore[arg-type]
     return None

@@ -5,10 +5,14 @@ claim that the employer uses codingpath's titles."""
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog, slug
-from ..models import TIERS, Role
+from ..taxonomy import TIERS
 from .requirements import CredentialNeed, ExperienceNeed, Extraction
+
+if TYPE_CHECKING:
+    from ..models import Role
 
 __all__ = ["posting_tier", "posting_tracks", "resembles"]
 

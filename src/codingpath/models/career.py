@@ -16,6 +16,7 @@ from typing import Literal
 from pydantic import Field, field_validator, model_validator
 
 from ..ids import CREDENTIAL_ID, ROLE_ID
+from ..records import CredentialMethods, FeeMethods, RequirementMethods, SourcedMethods, SourceMethods
 from .base import Confidence, EducationLevel, Focus, Frozen, Tier, Track
 
 __all__ = ["Apprentice", "Body", "Credential", "CredentialStatus", "CreditedTracks", "Pace",
@@ -28,7 +29,7 @@ _AS_OF = re.compile(r"^(\d{4}(-\d{2}(-\d{2})?)?|undated)$")
 
 
 
-class Source(Frozen):
+class Source(Frozen, SourceMethods):
     """Where a fact was read, and the date that page states."""
 
     url: str = Field(min_length=1)
@@ -48,22 +49,13 @@ class Source(Frozen):
             raise ValueError("as_of must be YYYY, YYYY-MM, YYYY-MM-DD or 'undated'")
         return value
 
-    @property
-    def year(self) -> int | None:
-        """The year the source states, or None when undated."""
-        return None if self.as_of == "undated" else int(self.as_of[:4])
 
-
-class Sourced(Frozen):
+class Sourced(Frozen, SourcedMethods):
     """A block of facts that share their sources and confidence."""
 
     confidence: Confidence
     sources: tuple[Source, ...] = Field(min_length=1)
     note: str | None = None
-
-    @property
-    def confirmed(self) -> bool:
-        return self.confidence != "unconfirmed"
 
 
 class ExperienceRule(Frozen):
@@ -78,7 +70,7 @@ class ExperienceRule(Frozen):
 CredentialGroup = tuple[str, ...]
 
 
-class Requirement(Frozen):
+class Requirement(Frozen, RequirementMethods):
     """All of these at once (an AND); each credential group is a one-of."""
 
     description: str | None = None
@@ -96,10 +88,6 @@ class Requirement(Frozen):
         if any(not group for group in groups):
             raise ValueError("a credential group must name at least one credential")
         return groups
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.education or self.credentials or self.experience or self.training)
 
 
 class Eligibility(Sourced):
@@ -123,17 +111,12 @@ class Apprentice(Sourced):
     removal: tuple[Requirement, ...] = Field(min_length=1)
 
 
-class Fee(Sourced):
+class Fee(Sourced, FeeMethods):
     """An exam fee in US dollars; member/non-member where the body prices them apart."""
 
     usd: float | None = Field(default=None, ge=0)
     member_usd: float | None = Field(default=None, ge=0)
     non_member_usd: float | None = Field(default=None, ge=0)
-
-    @property
-    def planning_usd(self) -> float | None:
-        """The figure a plan adds up: the single price, else the non-member price."""
-        return self.usd if self.usd is not None else self.non_member_usd
 
 
 class Exam(Sourced):
@@ -174,7 +157,7 @@ class CredentialStatus(Sourced):
     state: Literal["offered", "retired"]
 
 
-class Credential(Frozen):
+class Credential(Frozen, CredentialMethods):
     id: str = Field(pattern=CREDENTIAL_ID)
     name: str
     body: str
@@ -193,11 +176,6 @@ class Credential(Frozen):
     introduced: Introduced | None = None
     replaces: tuple[str, ...] = ()  # earning this one retires these (RHIA replaces RHIT)
     status: CredentialStatus | None = None  # None: offered, as far as the sources show
-
-    @property
-    def offered(self) -> bool:
-        """False when the exam is believed retired: a plan must not schedule it."""
-        return self.status is None or self.status.state == "offered"
 
 
 class Training(Frozen):

@@ -4,41 +4,16 @@ catalog later (`load.profiles`), so these models only check shape and ranges."""
 # No `from __future__ import annotations` here: pydantic would have to evaluate every annotation
 # string when the classes are created, a third of this module's import time.
 
-import re
-from datetime import date, datetime
+from datetime import date
 
 from pydantic import Field, field_validator, model_validator
 
+from ..dates import parse_month
+from ..records import ProfileMethods
+from ..taxonomy import HIGH_SCHOOL_EQUIVALENTS
 from .base import EducationLevel, Frozen
 
 __all__ = ["CeuEntry", "EducationRecord", "ExperienceEntry", "HeldCredential", "Profile"]
-
-_YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-
-
-def _parse_month(value: object) -> object:
-    """Accept 2024-01 or 2024-01-15 (YAML gives a date for the latter) as the first of a month."""
-    if isinstance(value, datetime):  # `2024-01-15 09:00` in YAML: the day is what counts
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, (int, float)) and not isinstance(value, bool):  # pydantic reads 0 as 1970-01-01
-        raise ValueError(f"expected a date as YYYY-MM or YYYY-MM-DD, found {value!r}")
-    if isinstance(value, str):
-        match = _YEAR_MONTH.match(value.strip())
-        if not match:
-            raise ValueError(f"expected a date as YYYY-MM or YYYY-MM-DD, found {value!r}")
-        year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
-        try:
-            return date(year, month, day)
-        except ValueError as exc:
-            raise ValueError(f"{value!r} is not a real date ({exc})") from None
-    return value
-
-
-# A high-school equivalency certificate (GED, HiSET and the states' HSE) is what employers and
-# certifying bodies accept as a high-school diploma, so a profile may say so in its own words.
-HIGH_SCHOOL_EQUIVALENTS = ("ged", "hse", "hiset", "tasc", "high school")
 
 
 class EducationRecord(Frozen):
@@ -67,7 +42,7 @@ class HeldCredential(Frozen):
     @field_validator("earned", mode="before")
     @classmethod
     def _earned(cls, value: object) -> object:
-        return _parse_month(value)
+        return parse_month(value)
 
 
 class ExperienceEntry(Frozen):
@@ -81,7 +56,7 @@ class ExperienceEntry(Frozen):
     @field_validator("start", "end", mode="before")
     @classmethod
     def _months(cls, value: object) -> object:
-        return _parse_month(value)
+        return parse_month(value)
 
     @model_validator(mode="after")
     def _years_or_dates(self) -> "ExperienceEntry":
@@ -107,10 +82,10 @@ class CeuEntry(Frozen):
     @field_validator("date", mode="before")
     @classmethod
     def _date(cls, value: object) -> object:
-        return _parse_month(value)
+        return parse_month(value)
 
 
-class Profile(Frozen):
+class Profile(Frozen, ProfileMethods):
     """A person's education, credentials and experience, as written in their YAML profile."""
 
     name: str | None = None
@@ -126,7 +101,3 @@ class Profile(Frozen):
     @classmethod
     def _education_short_form(cls, value: object) -> object:
         return {"level": value} if isinstance(value, str) else value
-
-    def holds(self, credential_id: str) -> HeldCredential | None:
-        """The held credential with this id, if any."""
-        return next((c for c in self.credentials if c.id == credential_id), None)

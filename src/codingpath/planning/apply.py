@@ -4,12 +4,16 @@ profile as it would be after every step, which is how tests check that a plan re
 from __future__ import annotations
 
 from datetime import date
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from ..catalog import Catalog
 from ..dates import add_months
-from ..models import EducationLevel, EducationRecord, ExperienceEntry, HeldCredential, Profile
+from ..records import new_record
+from ..taxonomy import EducationLevel
 from .result import Plan
+
+if TYPE_CHECKING:
+    from ..models import Profile
 
 __all__ = ["add_months", "apply_plan", "months_between"]
 
@@ -30,17 +34,19 @@ def apply_plan(profile: Profile, plan: Plan, catalog: Catalog) -> Profile:
         if step.kind == "credential":
             for old in catalog.credentials[step.subject].replaces:
                 held.pop(old, None)
-            held[step.subject] = HeldCredential(id=step.subject, earned=step.end, apprentice=step.apprentice)
+            held[step.subject] = new_record("HeldCredential", id=step.subject, earned=step.end,
+                                            apprentice=step.apprentice)
         elif step.kind == "apprentice":
             held[step.subject] = held[step.subject].model_copy(update={"apprentice": False})
         elif step.kind == "education":
             level = cast(EducationLevel, step.subject)  # an education step's subject is a level
-            education = EducationRecord(level=level, field=education.field,
-                                        cahiim_accredited=step.cahiim_accredited or education.cahiim_accredited)
+            education = new_record("EducationRecord", level=level, field=education.field,
+                                   cahiim_accredited=step.cahiim_accredited or education.cahiim_accredited)
         elif step.kind == "training":
             training.append(step.subject)
         elif step.kind == "experience":
-            experience.append(ExperienceEntry(role=step.subject, years=months_between(step.start, step.end) / 12))
+            years = months_between(step.start, step.end) / 12
+            experience.append(new_record("ExperienceEntry", role=step.subject, years=years))
         elif step.kind == "role":
             current = step.subject
     return profile.model_copy(update={"credentials": tuple(held.values()), "education": education,

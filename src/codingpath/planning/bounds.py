@@ -8,12 +8,15 @@ from __future__ import annotations
 import heapq
 import math
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..models import Requirement, Role
 from .context import Context
 from .position import BoundMemo, Position
 from .scope import planning_fee
 from .state import MIN_STAY_MONTHS, State
+
+if TYPE_CHECKING:
+    from ..models import Requirement, Role
 
 __all__ = ["Bounds", "RuleProgress", "months_to_meet_both"]
 

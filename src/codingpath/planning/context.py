@@ -8,13 +8,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..engine import Standing, standing_of
-from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, ExperienceRule, Profile, Requirement, Role
+from ..taxonomy import EDUCATION_LEVELS, TIERS
 from .ladder import Ladder, build_ladder, months_in_current_role
 from .scope import Compiled, Scope, degree_chains, program_months, study_months
 from .state import MIN_STAY_MONTHS, State
+
+if TYPE_CHECKING:
+    from ..models import EducationProgram, ExperienceRule, Profile, Requirement, Role
 
 __all__ = ["Context", "TrackOnlyRule", "build_context"]
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from ..models import Role
+if TYPE_CHECKING:
+    from ..models import Role
+
 
 __all__ = ["recommended_credentials"]
 

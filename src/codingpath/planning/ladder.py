@@ -9,10 +9,13 @@ from __future__ import annotations
 import math
 from collections import deque
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..catalog import Catalog
-from ..models import TIERS, Profile, Role
+from ..taxonomy import TIERS
+
+if TYPE_CHECKING:
+    from ..models import Profile, Role
 
 __all__ = ["Ladder", "build_ladder", "months_in_current_role"]
 

@@ -14,19 +14,21 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, TypeAlias
 
 from ..engine import Standing, apprentice_removable, assess
-from ..models import EDUCATION_LEVELS, Credential, EducationProgram, Requirement
+from ..taxonomy import EDUCATION_LEVELS
 from .bounds import Bounds
 from .context import Context
 from .position import Position
 from .state import Action, Degree, Move, State, Study, only_roles, without_roles
 
+if TYPE_CHECKING:
+    from ..models import Credential, EducationProgram, Requirement
+
 __all__ = ["InPlay", "Moves"]
 
-# The first eligibility route an exam's candidate meets (None: the exam has no prerequisite).
-RouteMet = Requirement | None
+RouteMet: TypeAlias = "Requirement | None"  # the first eligibility route an exam's candidate meets
 
 
 class InPlay(NamedTuple):

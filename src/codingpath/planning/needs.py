@@ -4,12 +4,18 @@ designations removed), in time order."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..catalog import Catalog
 from ..engine import Standing, assess
-from ..models import EDUCATION_LEVELS, Requirement
+from ..records import is_requirement
+from ..taxonomy import EDUCATION_LEVELS
 from ..wording import level_name, years_text
 from .context import Context
 from .state import Transition
+
+if TYPE_CHECKING:
+    from ..models import Requirement
 
 __all__ = ["RouteNeeds", "group_text"]
 
@@ -59,7 +65,7 @@ class RouteNeeds:
             if action.kind == "role":
                 role = catalog.roles[action.subject]
                 later.append((action.start, role.title, role.requirements))
-            elif action.kind == "credential" and isinstance(action.detail, Requirement):
+            elif action.kind == "credential" and is_requirement(action.detail):
                 later.append((action.start, f"{action.subject} exam", action.detail))
             elif action.kind == "apprentice":
                 credential = catalog.credentials[action.subject]

@@ -3,14 +3,19 @@ study and fee assumptions, recommended preparation), and, when there is no route
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..engine import evaluate_credential
-from ..models import EDUCATION_LEVELS, Profile
+from ..taxonomy import EDUCATION_LEVELS
 from ..wording import level_name, years_text
 from .context import Context
 from .fit import recommended_credentials
 from .needs import group_text
 from .result import Step
 from .state import Action, State, Transition, group_met
+
+if TYPE_CHECKING:
+    from ..models import Profile
 
 __all__ = ["plan_notes", "unreachable_reason"]
 

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..engine import RoleResult, current_tier_index, evaluate_role, standing_of
-from ..models import TIERS, Profile, Role
+from ..taxonomy import TIERS
 from .apply import months_between
 from .fit import recommended_credentials
 from .result import Plan, StepKind
 from .route import plan_route
 from .state import MIN_STAY_MONTHS
+
+if TYPE_CHECKING:
+    from ..models import Profile, Role
 
 __all__ = ["BestStep", "NextRole", "Outlook", "next_outlook", "recommended_credentials"]
 

@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import math
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..engine import Standing
-from ..models import ExperienceRule, Requirement, Role
 from .context import Context
 from .scope import Compiled
 from .state import State
+
+if TYPE_CHECKING:
+    from ..models import ExperienceRule, Requirement, Role
 
 __all__ = ["BoundMemo", "Position", "months_short"]
 

@@ -16,14 +16,18 @@ after it) or that retire another credential are left where they are. Prints noth
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..engine import Standing, assess
-from ..models import Credential, Requirement
+from ..records import is_requirement
 from .bounds import Bounds
 from .context import Context
 from .moves import Moves
 from .search import Route
 from .state import Action, State, Transition
+
+if TYPE_CHECKING:
+    from ..models import Credential
 
 __all__ = ["wait_for_recommendations"]
 
@@ -113,7 +117,7 @@ def _still_open(context: Context, action: Action, before: State) -> bool:
     standing = context.standing(before)
     if action.kind == "role":
         return assess(context.catalog.roles[action.subject].requirements, standing).met
-    if action.kind == "credential" and isinstance(action.detail, Requirement):
+    if action.kind == "credential" and is_requirement(action.detail):
         return assess(action.detail, standing).met
     if action.kind == "apprentice":
         credential = context.catalog.credentials[action.subject]

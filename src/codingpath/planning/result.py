@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from ..models import Role
+if TYPE_CHECKING:
+    from ..models import Role
+
 
 __all__ = ["Plan", "Step", "StepKind"]
 

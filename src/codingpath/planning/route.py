@@ -16,17 +16,20 @@ day-rounding.
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..engine import assess
 from ..errors import InputError
-from ..models import Profile
 from .notes import unreachable_reason
 from .recommend import wait_for_recommendations
 from .result import Plan
 from .search import Route, Search
 from .state import MIN_STAY_MONTHS
 from .steps import build_plan
+
+if TYPE_CHECKING:
+    from ..models import Profile
 
 __all__ = ["plan_route"]
 

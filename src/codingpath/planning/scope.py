@@ -9,16 +9,20 @@ import math
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypeAlias
 
 from ..catalog import Catalog
-from ..models import EDUCATION_LEVELS, TIERS, Credential, EducationProgram, Requirement, Role
+from ..taxonomy import EDUCATION_LEVELS, TIERS
+
+if TYPE_CHECKING:
+    from ..models import Credential, EducationProgram, Requirement, Role
 
 __all__ = ["WEEKS_PER_MONTH", "Compiled", "Scope", "degree_chains", "planning_fee", "program_months", "study_months"]
 
 WEEKS_PER_MONTH = 52 / 12
 
 # A requirement with what it belongs to: ("role" | "credential" | "apprentice", the owner's id).
-OwnedRequirement = tuple[Requirement, str, str]
+OwnedRequirement: TypeAlias = "tuple[Requirement, str, str]"
 
 
 class Scope:

@@ -8,14 +8,16 @@ from __future__ import annotations
 import heapq
 import math
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..catalog import Catalog
-from ..models import Profile, Role
 from .bounds import Bounds
 from .context import Context, build_context
 from .moves import Moves
 from .state import MIN_STAY_MONTHS, Action, State, Transition
+
+if TYPE_CHECKING:
+    from ..models import Profile, Role
 
 __all__ = ["HORIZON_MONTHS", "MAX_STATES", "HeapEntry", "Route", "Search", "SearchKey"]
 

@@ -7,10 +7,11 @@ import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..engine import assess
-from ..models import EDUCATION_LEVELS, Profile, Requirement
+from ..records import is_requirement
+from ..taxonomy import EDUCATION_LEVELS
 from ..wording import level_name, months_in_words, requirement_text
 from .apply import add_months
 from .context import Context
@@ -19,6 +20,9 @@ from .notes import plan_notes
 from .result import Plan, Step, StepKind
 from .search import Route
 from .state import Action, State, Transition
+
+if TYPE_CHECKING:
+    from ..models import Profile
 
 __all__ = ["build_plan"]
 
@@ -100,7 +104,7 @@ def _credential_step(drafting: _Drafting, action: Action, before: State) -> Step
     weeks = math.ceil(credential.study.hours / context.hours_per_week)
     words = f"Earn {credential.id} ({credential.name}, {credential.body}): about {weeks} weeks of study, then the exam"
     route = action.detail
-    if isinstance(route, Requirement) and (route.credentials or route.experience or route.cahiim_accredited):
+    if is_requirement(route) and (route.credentials or route.experience or route.cahiim_accredited):
         words += f"; you would meet its published route: {requirement_text(route)}"
     if apprentice and credential.apprentice is not None:
         words += (f". Passed then, it comes as {credential.apprentice.designation} "

@@ -7,12 +7,15 @@ requirements) or gap.
 
 from __future__ import annotations
 
-from typing import Any, Literal, assert_never
+from typing import TYPE_CHECKING, Any, Literal, assert_never
 
 from ..catalog import Catalog
 from ..engine import RoleResult
-from ..models import TIERS, Role
+from ..taxonomy import TIERS
 from .escape import dot_string, mermaid_label, terminal_line
+
+if TYPE_CHECKING:
+    from ..models import Role
 
 __all__ = ["GraphFormat", "LEGEND", "STATUS_COLOURS", "UNCONFIRMED", "graph_payload", "graph_roles", "graph_text"]
 

@@ -11,7 +11,7 @@ import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..models import TIERS
+from ..taxonomy import TIERS
 from .layered_layout import Layout, LayoutNode, layered_layout, split_layers
 from .map_marks import MapMark
 from .map_style import PALETTE, markup

@@ -15,8 +15,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import product
+from typing import TYPE_CHECKING
 
-from ..models import TIERS, Role
+from ..taxonomy import TIERS
+
+if TYPE_CHECKING:
+    from ..models import Role
 
 __all__ = ["CARD_COLUMNS", "CARD_PADDING", "ROWS", "Lattice", "LatticeRow", "build_lattice", "row_of"]
 

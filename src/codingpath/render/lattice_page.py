@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..models import TIERS
+from ..taxonomy import TIERS
 from ..wording import education_text, years_text
 from .lattice_css import page_css, print_font_pt
 from .lattice_grid import CARD_COLUMNS, Lattice, build_lattice

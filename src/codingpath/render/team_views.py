@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, TextIO
 
 from ..catalog import Catalog
-from ..models import TIERS
+from ..taxonomy import TIERS
 from ..team.evaluate import Cell, PersonResult, Tally
 from ..wording import counted, months_in_words
 from . import emit

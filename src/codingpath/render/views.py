@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..engine import RoleResult
 from ..errors import Problem
-from ..models import TIERS, Requirement, Role
 from ..planning.outlook import Outlook
+from ..taxonomy import TIERS
 from ..wording import credentials_text, education_text, experience_text, months_in_words
 from .view import Table, View
+
+if TYPE_CHECKING:
+    from ..models import Requirement, Role
 
 __all__ = ["FORMAT_VERSION", "next_view", "roadmap_view", "role_summary", "roles_view"]
 

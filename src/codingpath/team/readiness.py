@@ -29,17 +29,20 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from ..catalog import Catalog
 from ..dates import add_months
 from ..engine import Gap, Standing, current_tier_index, evaluate_role, standing_of
 from ..errors import Problem
 from ..load.profiles import LoadedProfile
-from ..models import EDUCATION_LEVELS, TIERS, EducationProgram, Profile, Requirement
 from ..planning.ladder import months_in_current_role
 from ..planning.state import MIN_STAY_MONTHS
+from ..taxonomy import EDUCATION_LEVELS, TIERS
 from .readiness_keys import PlanScope, RoleKey
+
+if TYPE_CHECKING:
+    from ..models import EducationProgram, Profile, Requirement
 
 __all__ = ["Cell", "CellStatus", "PersonResult", "ReadinessEvaluator", "RenewalDue"]
 

@@ -14,12 +14,15 @@ equal one year, or one month.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..engine import Standing
-from ..models import EDUCATION_LEVELS, TIERS, Requirement, Role
 from ..planning.ladder import build_ladder
+from ..taxonomy import EDUCATION_LEVELS, TIERS
+
+if TYPE_CHECKING:
+    from ..models import Requirement, Role
 
 __all__ = ["MET", "NEVER", "PlanScope", "RoleKey"]
 
