@@ -59,6 +59,27 @@ def test_a_row_becomes_the_profile_it_describes(bundled_data):
     assert (eli.current_role, eli.target_role) == ("coding-manager", "coding-director")
 
 
+def test_a_rows_numbers_and_yes_no_words_take_the_quick_reader(bundled_data):
+    """A spreadsheet writes years and flags as text; plain numbers and yes/no words become numbers
+    and booleans, so the row is checked without pydantic (load/quick_profile.py), with the model's
+    answer; anything else stays text, for the model to convert or explain."""
+    from codingpath.load.quick_profile import quick_profile
+    from codingpath.load.roster import row_data
+
+    for row in rows_of(TEAM):
+        data, _, problems = row_data(row, bundled_data)
+        assert problems == [] and quick_profile(data) is not None, row.cells["name"]
+    text = ("name,education_level,credentials,years_coding,current_role,experience,cahiim_accredited\n"
+            "Ana,associate,CPC,3,medical-coder,coder-ii:2.5;coding-auditor:x,on\n")
+    row = RosterRow("r.csv", 2, dict(zip(next(csv.reader(io.StringIO(text))),
+                                         list(csv.reader(io.StringIO(text)))[1], strict=True)))
+    data, _, _ = row_data(row, bundled_data)
+    assert data["education"]["cahiim_accredited"] == "on"  # the model reads it; the quick reader does not
+    assert [e["years"] for e in data["experience"]] == [2.5, "x", 0.5]  # 3 coding years, 2.5 of them listed
+    with pytest.raises(ProfileError, match="column 'experience': must be a number; found 'x'"):
+        row_profile(row, bundled_data, TODAY)
+
+
 def test_apprentice_titles_and_any_case_are_understood(bundled_data):
     dev = row_profile(rows_of(TEAM)[1], bundled_data, TODAY).profile
     assert dev.education.level == "high-school"  # written High-School

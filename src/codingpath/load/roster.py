@@ -49,6 +49,7 @@ _CHUNK = 1 << 20
 _FIELD_LIMIT = 1 << 20  # csv's default (128 KB) would stop a pathological cell with a vague error
 MAX_COLUMN_WARNINGS = 20
 _NUMBER = re.compile(r"^\s*\d+(\.\d+)?\s*$")
+_FLAGS = {"yes": True, "true": True, "y": True, "1": True, "no": False, "false": False, "n": False, "0": False}
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 
 
@@ -251,7 +252,9 @@ def _education(cells: dict[str, str], origin: dict[tuple[Any, ...], str],
         education["field"] = cells["education_field"].strip()
         origin[("education", "field")] = "education_field"
     if cells.get("cahiim_accredited", "").strip():
-        education["cahiim_accredited"] = cells["cahiim_accredited"].strip().lower()
+        flag = cells["cahiim_accredited"].strip().lower()
+        # The words the model reads as yes and no, as booleans (any other word, the model explains).
+        education["cahiim_accredited"] = _FLAGS.get(flag, flag)
         origin[("education", "cahiim_accredited")] = "cahiim_accredited"
     return education
 
@@ -266,7 +269,8 @@ def _experience(cells: dict[str, str], current: str, catalog: Catalog, origin: d
         if not colon or not role.strip():
             problem("experience", f"{item!r} is not role:years (for example coding-supervisor:3)")
             continue
-        experience.append({"role": role.strip(), "years": years.strip()})
+        years = years.strip()  # a plain number as a number, as the model would read it; else the model says why
+        experience.append({"role": role.strip(), "years": float(years) if _NUMBER.match(years) else years})
     listed = len(experience)
     origin[("experience",)] = "experience" if listed else "years_coding"
     for i in range(listed):
@@ -330,8 +334,8 @@ def _coding_years(experience: list[dict[str, Any]], catalog: Catalog) -> float:
     total = 0.0
     for entry in experience:
         role_id = _role_id(catalog, entry["role"])
-        if role_id and "coding" in catalog.roles[role_id].tracks and _NUMBER.match(entry["years"]):
-            total += float(entry["years"])
+        if role_id and "coding" in catalog.roles[role_id].tracks and isinstance(entry["years"], float):
+            total += entry["years"]  # years written as a plain number (any other text is left to the model)
     return total
 
 
