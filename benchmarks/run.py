@@ -262,6 +262,7 @@ def measure_anatomy(runs: int, base_env: dict[str, str]) -> list[str]:
         if result.returncode != 0:
             return [f"  note: anatomy.py failed: {result.stderr.strip()[-300:]}"]
         samples.append(json.loads(result.stdout.splitlines()[-1]))
+    models_imported = any(sample.pop("codingpath.models imported", 0.0) for sample in samples)
     lines = [f"{'where codingpath next spends its time beyond the minimal app':<72} {'median':>9}", "-" * 83]
     repeated = new = edited = 0.0
     for phase in samples[0]:
@@ -276,6 +277,8 @@ def measure_anatomy(runs: int, base_env: dict[str, str]) -> list[str]:
     lines.append(f"{'total for a repeated next (the answer from its cache)':<72} {repeated:7.1f}ms")
     lines.append(f"{'total for a new question (the profile and data from their caches)':<72} {repeated + new:7.1f}ms")
     lines.append(f"{'total for the first run of an edited profile':<72} {repeated + new + edited:7.1f}ms")
+    lines.append("pydantic models created on these paths: " + ("YES (the records path is broken)" if models_imported
+                                                             else "none (data and profile read as records)"))
     return lines
 
 
