@@ -11,7 +11,15 @@ if TYPE_CHECKING:
 
 __all__ = ["close_matches", "counted", "credentials_text", "did_you_mean", "education_text", "experience_text",
            "level_name", "months_in_words", "plural", "requirement_text", "retired_text", "short_level_name",
-           "suggestion", "years_in_words", "years_text"]
+           "suggestion", "yes_or_no", "years_in_words", "years_text"]
+
+# The words a questionnaire answer or a roster cell may say yes or no with (pydantic reads each the same way).
+_YES_NO = {"y": True, "yes": True, "true": True, "1": True, "n": False, "no": False, "false": False, "0": False}
+
+def yes_or_no(text: str) -> bool | None:
+    """True for yes, y, true, 1 and False for no, n, false, 0 (any case, spaces around); else None."""
+    return _YES_NO.get(text.strip().lower())
+
 
 # Each education level: (in a table cell, in a sentence).
 _LEVEL_WORDS = {

@@ -15,6 +15,7 @@ from codingpath.wording import (
     short_level_name,
     suggestion,
     years_text,
+    yes_or_no,
 )
 
 
@@ -53,3 +54,12 @@ def test_a_requirement_in_one_line():
     assert education_text(req) == "associate (CAHIIM HIM)"
     assert requirement_text(req) == "associate (CAHIIM HIM); one of CPC, CCS"
     assert requirement_text(Requirement()) == "no prerequisite"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("yes", True), (" Y ", True), ("TRUE", True), ("1", True),
+    ("no", False), ("n", False), ("False", False), (" 0", False),
+    ("on", None), ("maybe", None), ("", None),
+])
+def test_yes_or_no_reads_the_words_a_questionnaire_and_a_roster_accept(text, expected):
+    assert yes_or_no(text) is expected

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ..catalog import Catalog
 from ..errors import DataError, InputError, Problem
@@ -74,7 +74,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
     from .yamlio import load_yaml
 
     layers = data_layers(data_dir, use_env=use_env)
-    bundled, credentials = layers[0], cast("dict[str, Credential]", {})
+    credentials: dict[str, Credential] = {}
     roles: dict[str, Role] = {}
     trainings: dict[str, Training] = {}
     occupations: dict[str, Occupation] = {}
@@ -86,7 +86,7 @@ def inspect_catalog(data_dir: str | Path | None = None, *, use_env: bool = True)
     for layer in layers:
         for name, model in (("credentials.yaml", CredentialsFile), ("roles.yaml", RolesFile)):
             path = layer / name
-            if layer is not bundled and not path.is_file():
+            if layer is not layers[0] and not path.is_file():  # an overlay need not have both files
                 continue
             try:
                 document = load_yaml(path, max_bytes=DATA_MAX_BYTES)

@@ -19,7 +19,7 @@ from typing import Any
 from ..catalog import Catalog
 from ..errors import Problem, ProfileError
 from ..taxonomy import EDUCATION_LEVELS
-from ..wording import did_you_mean, suggestion
+from ..wording import did_you_mean, suggestion, yes_or_no
 
 __all__ = [
     "ANSWER_KEYS",
@@ -143,12 +143,10 @@ def parse_yes_no(text: Any) -> bool | None:
         return text
     if _blank(text):
         return None
-    value = str(text).strip().lower()
-    if value in ("y", "yes", "true", "1"):
-        return True
-    if value in ("n", "no", "false", "0"):
-        return False
-    raise AnswerError(f"{text!r}: answer yes or no")
+    answer = yes_or_no(str(text))
+    if answer is None:
+        raise AnswerError(f"{text!r}: answer yes or no")
+    return answer
 
 
 def _items(text: Any) -> list[str]:

@@ -29,7 +29,7 @@ from typing import Any
 
 from ..catalog import Catalog
 from ..errors import InputError, Problem, ProfileError, unreadable
-from ..wording import did_you_mean, plural
+from ..wording import did_you_mean, plural, yes_or_no
 from .profiles import LoadedProfile, profile_from_data
 
 __all__ = [
@@ -49,7 +49,6 @@ _CHUNK = 1 << 20
 _FIELD_LIMIT = 1 << 20  # csv's default (128 KB) would stop a pathological cell with a vague error
 MAX_COLUMN_WARNINGS = 20
 _NUMBER = re.compile(r"^\s*\d+(\.\d+)?\s*$")
-_FLAGS = {"yes": True, "true": True, "y": True, "1": True, "no": False, "false": False, "n": False, "0": False}
 _DECIMAL_COMMA = re.compile(r"^\d+,\d+$")
 
 
@@ -253,8 +252,8 @@ def _education(cells: dict[str, str], origin: dict[tuple[Any, ...], str],
         origin[("education", "field")] = "education_field"
     if cells.get("cahiim_accredited", "").strip():
         flag = cells["cahiim_accredited"].strip().lower()
-        # The words the model reads as yes and no, as booleans (any other word, the model explains).
-        education["cahiim_accredited"] = _FLAGS.get(flag, flag)
+        answer = yes_or_no(flag)  # any other word, the model converts or explains
+        education["cahiim_accredited"] = flag if answer is None else answer
         origin[("education", "cahiim_accredited")] = "cahiim_accredited"
     return education
 
